@@ -1,0 +1,38 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace VirtualOperator.Emulator.Tests.Support;
+
+/// <summary>
+/// The emulator hosted in-process on the test server, in-memory LiteDB unless a data path is given.
+/// Each instance is a fresh emulator: tests that need isolation create their own partner instead.
+/// </summary>
+public sealed class EmulatorApplication(string? dataPath = null, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string DefaultAccessKeyId = "LTAI5tVoEmulatorDefault1";
+    public const string DefaultSecret = "VoEmulatorDefaultSecret0000000";
+    public const string DefaultPartnerUid = "1688000000000001";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Emulator:DataPath", dataPath ?? "");
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(k, v);
+    }
+
+    public SignedClient Signed(string accessKeyId = DefaultAccessKeyId, string secret = DefaultSecret, string? securityToken = null) =>
+        new(CreateClient(), accessKeyId, secret, securityToken);
+
+    /// <summary>Creates a fresh, isolated partner through the control plane.</summary>
+    public async Task<PartnerKeys> CreatePartnerAsync(bool testAccount = true)
+    {
+        var resp = await CreateClient().PostAsJsonAsync("/_emulator/partners", new { testAccount });
+        resp.EnsureSuccessStatusCode();
+        var o = (await resp.Content.ReadFromJsonAsync<JsonObject>())!;
+        return new PartnerKeys(o["uid"]!.GetValue<string>(), o["accessKeyId"]!.GetValue<string>(), o["accessKeySecret"]!.GetValue<string>());
+    }
+}
+
+public sealed record PartnerKeys(string Uid, string AccessKeyId, string Secret);

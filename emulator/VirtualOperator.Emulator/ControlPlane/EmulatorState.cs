@@ -1,0 +1,34 @@
+using VirtualOperator.Emulator.Clock;
+using VirtualOperator.Emulator.Partners;
+using VirtualOperator.Emulator.Protocol.Pipeline;
+using VirtualOperator.Emulator.Protocol.Signing;
+using VirtualOperator.Emulator.Storage;
+
+namespace VirtualOperator.Emulator.ControlPlane;
+
+/// <summary>Resets, globally or for one partner: the one place that knows every piece of state.</summary>
+public sealed class EmulatorState(
+    EmulatorDatabase db, PartnerStore partners, VirtualClock clock, RequestJournal journal, FaultInjector faults,
+    NonceCache nonces, IEnumerable<IStateReset> others)
+{
+    public void ResetAll()
+    {
+        db.DeleteAll();
+        partners.ForgetCache();
+        clock.ResetAll();
+        journal.Clear();
+        faults.Clear();
+        nonces.Clear();
+        foreach (var o in others) o.OnReset(null);
+        partners.EnsureDefault();
+    }
+
+    public void ResetPartner(string partnerUid)
+    {
+        db.DeletePartnerData(partnerUid);
+        clock.ResetPartner(partnerUid);
+        journal.Clear(partnerUid);
+        faults.Clear(partnerUid);
+        foreach (var o in others) o.OnReset(partnerUid);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using LiteDB;
+using Microsoft.Extensions.Options;
+using VirtualOperator.Emulator.Clock;
+using VirtualOperator.Emulator.Hosting;
+using VirtualOperator.Emulator.Storage;
+
+namespace VirtualOperator.Emulator.Partners;
+
+/// <summary>
+/// Partners and their AccessKeys. Collection <c>partners</c>: id = uid; unique index AccessKeyId.
+/// Lookups by AccessKeyId are cached: they sit on every signed request.
+/// </summary>
+public sealed class PartnerStore
+{
+    private readonly EmulatorDatabase _db;
+    private readonly VirtualClock _clock;
+    private readonly EmulatorOptions _options;
+    private readonly ConcurrentDictionary<string, Partner> _byAccessKey = new(StringComparer.Ordinal);
+
+    public PartnerStore(EmulatorDatabase db, VirtualClock clock, IOptions<EmulatorOptions> options)
+    {
+        _db = db;
+        _clock = clock;
+        _options = options.Value;
+        Collection.EnsureIndex(p => p.AccessKeyId, unique: true);
+    }
+
+    private ILiteCollection<Partner> Collection => _db.Collection<Partner>("partners");
+
+    public Partner? Get(string uid) => Collection.FindById(uid);
+
+    public IReadOnlyList<Partner> All() => Collection.FindAll().ToList();
+
+    public Partner? FindByAccessKeyId(string accessKeyId)
+    {
+        if (_byAccessKey.TryGetValue(accessKeyId, out var cached)) return cached;
+        var p = Collection.FindOne(x => x.AccessKeyId == accessKeyId);
+        if (p is not null) _byAccessKey[accessKeyId] = p;
+        return p;
+    }
+
+    public Partner Create(string? name, bool testAccount, string? uid = null, string? accessKeyId = null, string? accessKeySecret = null)
+    {
+        uid ??= NewUid();
+        var created = _clock.NowFor(uid);
+        var partner = new Partner
+        {
+            Id = uid,
+            Name = string.IsNullOrWhiteSpace(name) ? $"partner-{uid}" : name,
+            AccessKeyId = accessKeyId ?? "LTAI5t" + RandomAlnum(18),
+            AccessKeySecret = accessKeySecret ?? RandomAlnum(30),
+            TestAccount = testAccount,
+            CreatedAt = created.UtcDateTime,
+            ExpiresAt = testAccount ? created.UtcDateTime.AddMonths(_options.TestAccount.ValidityMonths) : null,
+            MessageQueue = $"vo-messages-{uid}",
+        };
+        Collection.Insert(partner);
+        return partner;
+    }
+
+    /// <summary>The seeded partner from configuration; created on start-up and again after a global reset.</summary>
+    public Partner EnsureDefault()
+    {
+        var o = _options.Partner;
+        return Get(o.Uid) ?? Create(o.Name, o.TestAccount, o.Uid, o.AccessKeyId, o.AccessKeySecret);
+    }
+
+    public void ForgetCache() => _byAccessKey.Clear();
+
+    private static string NewUid()
+    {
+        Span<char> digits = stackalloc char[16];
+        digits[0] = (char)('1' + RandomNumberGenerator.GetInt32(9));
+        for (var i = 1; i < 16; i++) digits[i] = (char)('0' + RandomNumberGenerator.GetInt32(10));
+        return new string(digits);
+    }
+
+    internal static string RandomAlnum(int length)
+    {
+        const string chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        return RandomNumberGenerator.GetString(chars, length);
+    }
+}

@@ -1,0 +1,13 @@
+namespace VirtualOperator.Emulator.Products.BssOpenApi;
+
+public static class BssOpenApiServices
+{
+    public const string Product = "BssOpenApi";
+    public const string Version = "2017-12-14";
+
+    public static IServiceCollection AddBssOpenApi(this IServiceCollection services)
+    {
+        services.AddSingleton<CustomerStore>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using VirtualOperator.Emulator.Products.BssOpenApi;
+
+namespace VirtualOperator.Emulator.Products;
+
+/// <summary>
+/// Each product's services and non-RPC routes, one line a product. RPC handlers need no line here:
+/// they are found by their <see cref="Protocol.Dispatch.ActionAttribute"/>.
+/// </summary>
+public static class ProductRegistration
+{
+    public static IServiceCollection AddProducts(this IServiceCollection services)
+    {
+        services.AddBssOpenApi();
+        return services;
+    }
+
+    public static void MapProductRoutes(this IEndpointRouteBuilder app)
+    {
+    }
+}

@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace VirtualOperator.Emulator.Protocol.Dispatch;
+
+/// <summary>Handlers found once at start-up from <see cref="ActionAttribute"/>, keyed like the catalog.</summary>
+public sealed class ActionRegistry
+{
+    private readonly Dictionary<(string Version, string Action), (ActionAttribute Attr, ActionHandler Handler)> _handlers = new();
+
+    public ActionRegistry(IEnumerable<Assembly> assemblies)
+    {
+        foreach (var method in assemblies.SelectMany(a => a.GetTypes())
+                     .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)))
+        {
+            foreach (var attr in method.GetCustomAttributes<ActionAttribute>())
+            {
+                var handler = (ActionHandler)Delegate.CreateDelegate(typeof(ActionHandler), method);
+                if (!_handlers.TryAdd((attr.Version, attr.Action), (attr, handler)))
+                    throw new InvalidOperationException($"Two handlers for {attr.Product} {attr.Version} {attr.Action}.");
+            }
+        }
+    }
+
+    public ActionHandler? Find(string version, string action) =>
+        _handlers.TryGetValue((version, action), out var h) ? h.Handler : null;
+
+    public IEnumerable<ActionAttribute> Implemented => _handlers.Values.Select(h => h.Attr);
+
+    public bool IsImplemented(string? version, string action) =>
+        version is not null && _handlers.ContainsKey((version, action));
+}

@@ -1,0 +1,3 @@
+namespace VirtualOperator.Emulator.Protocol.Responses;
+
+public enum ResponseFormat { Json, Xml }

@@ -1,0 +1,91 @@
+using LiteDB;
+
+namespace VirtualOperator.Emulator.Storage;
+
+/// <summary>
+/// The one LiteDB instance: in memory by default (fresh state every run, right for CI), a file with
+/// <c>--data PATH</c>. Collections (each document carries <c>PartnerUid</c>, so a partner can be reset alone):
+/// <list type="bullet">
+/// <item><c>_meta</c>: schema version and the persisted virtual clock (Id "schema", "clock")</item>
+/// <item><c>partners</c>: <see cref="Partners.Partner"/>; unique index AccessKeyId</item>
+/// <item>one or more per product, declared by that product's store (see Products/*/*Store.cs headers)</item>
+/// </list>
+/// </summary>
+public sealed class EmulatorDatabase : IDisposable
+{
+    /// <summary>Bump with a migration in <see cref="Migrate"/> whenever a stored shape changes incompatibly.</summary>
+    public const int SchemaVersion = 1;
+
+    private static readonly string[] Unscoped = ["_meta", "partners"];
+
+    public LiteDatabase Db { get; }
+    public string? Path { get; }
+    public bool IsDurable => Path is not null;
+
+    public EmulatorDatabase(string? path)
+    {
+        Path = string.IsNullOrWhiteSpace(path) ? null : System.IO.Path.GetFullPath(path);
+        var mapper = new BsonMapper();
+        mapper.EnumAsInteger = false;
+        if (Path is null)
+        {
+            Db = new LiteDatabase(new MemoryStream(), mapper);
+        }
+        else
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            Db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, mapper);
+        }
+        CheckSchema();
+    }
+
+    public ILiteCollection<T> Collection<T>(string name) => Db.GetCollection<T>(name);
+
+    private void CheckSchema()
+    {
+        var meta = Db.GetCollection("_meta");
+        var doc = meta.FindById("schema");
+        if (doc is null)
+        {
+            meta.Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = SchemaVersion });
+            return;
+        }
+        var version = doc["version"].AsInt32;
+        if (version > SchemaVersion)
+            throw new InvalidOperationException(
+                $"The data file {Path} was written by a newer emulator (schema {version}); this build reads schema {SchemaVersion} and older. " +
+                "Run a newer emulator, or pass another --data path. The file was left untouched.");
+        if (version < SchemaVersion) Migrate(version);
+    }
+
+    private void Migrate(int from)
+    {
+        // No older schema exists yet. A future bump adds "if (from < N) { ... }" steps here, in order.
+        Db.GetCollection("_meta").Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = SchemaVersion, ["migratedFrom"] = from });
+    }
+
+    public T? GetMeta<T>(string id) where T : class
+    {
+        var doc = Db.GetCollection("_meta").FindById(id);
+        return doc is null ? null : Db.Mapper.ToObject<T>(doc["value"].AsDocument);
+    }
+
+    public void SetMeta<T>(string id, T value) where T : class =>
+        Db.GetCollection("_meta").Upsert(new BsonDocument { ["_id"] = id, ["value"] = Db.Mapper.ToDocument(value) });
+
+    /// <summary>Deletes every document of one partner in every product collection; the partner itself stays.</summary>
+    public void DeletePartnerData(string partnerUid)
+    {
+        foreach (var name in Db.GetCollectionNames().Where(n => !Unscoped.Contains(n)).ToList())
+            Db.GetCollection(name).DeleteMany(Query.EQ("PartnerUid", partnerUid));
+    }
+
+    /// <summary>Drops everything, then writes the schema marker again.</summary>
+    public void DeleteAll()
+    {
+        foreach (var name in Db.GetCollectionNames().ToList()) Db.DropCollection(name);
+        CheckSchema();
+    }
+
+    public void Dispose() => Db.Dispose();
+}
