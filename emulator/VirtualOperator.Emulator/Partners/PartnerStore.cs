@@ -43,7 +43,7 @@ public sealed class PartnerStore
 
     public Partner Create(string? name, bool testAccount, string? uid = null, string? accessKeyId = null, string? accessKeySecret = null)
     {
-        uid ??= NewUid();
+        uid ??= Domain.Uids.New();
         var created = _clock.NowFor(uid);
         var partner = new Partner
         {
@@ -68,14 +68,6 @@ public sealed class PartnerStore
     }
 
     public void ForgetCache() => _byAccessKey.Clear();
-
-    private static string NewUid()
-    {
-        Span<char> digits = stackalloc char[16];
-        digits[0] = (char)('1' + RandomNumberGenerator.GetInt32(9));
-        for (var i = 1; i < 16; i++) digits[i] = (char)('0' + RandomNumberGenerator.GetInt32(10));
-        return new string(digits);
-    }
 
     internal static string RandomAlnum(int length)
     {

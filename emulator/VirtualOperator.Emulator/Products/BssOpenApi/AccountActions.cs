@@ -1,3 +1,7 @@
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
+using VirtualOperator.Emulator.Domain;
+using VirtualOperator.Emulator.Hosting;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 
 namespace VirtualOperator.Emulator.Products.BssOpenApi;
@@ -5,6 +9,58 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi;
 /// <summary>Account API integration: the partner's customers.</summary>
 internal static class AccountActions
 {
+    /// <summary>Creates a customer under the calling partner; a test account holds at most 20.</summary>
+    [Action(BssOpenApiServices.Product, BssOpenApiServices.Version, "CreateAgAccount")]
+    public static object CreateAgAccount(ActionContext ctx)
+    {
+        var email = ctx.Params.RequiredString("LoginEmail").Trim();
+        if (!IsEmail(email)) throw AccountErrors.InvalidLoginEmail(email);
+        var limit = ctx.Get<IOptions<EmulatorOptions>>().Value.TestAccount.CustomerLimit;
+        var uid = Uids.New();
+        var customer = new Customer
+        {
+            Id = uid,
+            LoginEmail = email,
+            RamAdminRoleName = "ResellerAdminRole",
+            AccountAttr = ctx.Params.String("AccountAttr") ?? "",
+            EnterpriseName = ctx.Params.String("EnterpriseName"),
+            FirstName = ctx.Params.String("FirstName"),
+            LastName = ctx.Params.String("LastName"),
+            NationCode = ctx.Params.String("NationCode"),
+            ProvinceName = ctx.Params.String("ProvinceName"),
+            CityName = ctx.Params.String("CityName"),
+            Postcode = ctx.Params.String("Postcode"),
+            CreatedAt = ctx.Now.UtcDateTime,
+        };
+        ctx.Get<CustomerStore>().Create(ctx.PartnerUid, customer, (count, emailTaken) =>
+        {
+            if (emailTaken) throw AccountErrors.LoginEmailExists(email);
+            if (ctx.Partner.TestAccount && count >= limit) throw AccountErrors.CustomerLimitExceeded(limit);
+        });
+        return new
+        {
+            Code = "200", Message = "Successful!", RequestId = ctx.RequestId, Success = true,
+            AgRelationDto = new { Mpk = ctx.PartnerUid, Pk = uid, RamAdminRoleName = customer.RamAdminRoleName, Type = customer.RelationType },
+        };
+    }
+
+    /// <summary>One customer of the calling partner, by <c>OwnerId</c>.</summary>
+    [Action(BssOpenApiServices.Product, BssOpenApiServices.Version, "GetCustomerAccountInfo")]
+    public static object GetCustomerAccountInfo(ActionContext ctx)
+    {
+        var owner = ctx.TargetCustomerUid() ?? throw Protocol.Errors.CommonErrors.MissingParameter("OwnerId");
+        var c = ctx.Get<CustomerStore>().GetForPartner(ctx.PartnerUid, owner) ?? throw AccountErrors.InvalidOwner();
+        return BssResponse.Ok(ctx, new
+        {
+            AccountType = string.IsNullOrEmpty(c.EnterpriseName) ? "Personal" : "Enterprise",
+            CreditLimitStatus = "Normal",
+            HostingStatus = "Hosted",
+            IsCertified = c.IsCertified,
+            LoginEmail = c.LoginEmail,
+            Mpk = long.Parse(ctx.PartnerUid, System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
     /// <summary>The uids of the partner's customers; with a customer's STS credentials, that customer alone.</summary>
     [Action(BssOpenApiServices.Product, BssOpenApiServices.Version, "GetCustomerList")]
     public static object GetCustomerList(ActionContext ctx)
@@ -14,4 +70,7 @@ internal static class AccountActions
             .Select(c => c.Id).ToList();
         return BssResponse.Ok(ctx, new { UidList = uids });
     }
+
+    private static bool IsEmail(string s) =>
+        s.Length <= 254 && MailAddress.TryCreate(s, out var a) && a.Address == s && a.Host.Contains('.');
 }

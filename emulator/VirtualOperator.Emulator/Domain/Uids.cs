@@ -1,0 +1,15 @@
+using System.Security.Cryptography;
+
+namespace VirtualOperator.Emulator.Domain;
+
+/// <summary>Realistic Alibaba Cloud account uids: 16 digits, no leading zero.</summary>
+public static class Uids
+{
+    public static string New()
+    {
+        Span<char> digits = stackalloc char[16];
+        digits[0] = (char)('1' + RandomNumberGenerator.GetInt32(9));
+        for (var i = 1; i < 16; i++) digits[i] = (char)('0' + RandomNumberGenerator.GetInt32(10));
+        return new string(digits);
+    }
+}

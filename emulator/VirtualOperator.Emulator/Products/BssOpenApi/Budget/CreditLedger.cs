@@ -1,0 +1,90 @@
+using LiteDB;
+using VirtualOperator.Emulator.Domain;
+using VirtualOperator.Emulator.Protocol.Errors;
+using VirtualOperator.Emulator.Storage;
+
+namespace VirtualOperator.Emulator.Products.BssOpenApi.Budget;
+
+/// <summary>
+/// The one place money moves: customer credit per currency, and what purchases consume from it.
+/// Collections: <c>credits</c> (id customer:currency; index PartnerUid, CustomerUid), <c>customerStatus</c> (id customer uid; index PartnerUid).
+/// Every change runs under the customer's lock and either applies whole or not at all.
+/// Sales (orders) call <see cref="Charge"/> and <see cref="Refund"/>; the budget actions call the rest.
+/// </summary>
+public sealed class CreditLedger
+{
+    private readonly EmulatorDatabase _db;
+    private readonly KeyedLocks _locks = new();
+
+    public CreditLedger(EmulatorDatabase db)
+    {
+        _db = db;
+        Credits.EnsureIndex(c => c.PartnerUid);
+        Credits.EnsureIndex(c => c.CustomerUid);
+        Statuses.EnsureIndex(s => s.PartnerUid);
+    }
+
+    private ILiteCollection<CustomerCredit> Credits => _db.Collection<CustomerCredit>("credits");
+    private ILiteCollection<CustomerStatus> Statuses => _db.Collection<CustomerStatus>("customerStatus");
+
+    /// <summary>Runs <paramref name="action"/> under the customer's lock: use it to make a charge and a write (an order) one step.</summary>
+    public T WithCustomerLock<T>(string customerUid, Func<T> action) => _locks.Run(customerUid, action);
+
+    public CustomerCredit? Get(string customerUid, string currency) => Credits.FindById(CustomerCredit.KeyOf(customerUid, currency));
+
+    public IReadOnlyList<CustomerCredit> ForCustomer(string customerUid) => Credits.Find(c => c.CustomerUid == customerUid).ToList();
+
+    public bool IsStopped(string customerUid) => Statuses.FindById(customerUid)?.Stopped ?? false;
+
+    public CustomerStatus? Status(string customerUid) => Statuses.FindById(customerUid);
+
+    public void SetStatus(string partnerUid, string customerUid, string status, bool stopped, DateTimeOffset now) =>
+        _locks.Run(customerUid, () => Statuses.Upsert(new CustomerStatus
+        { Id = customerUid, PartnerUid = partnerUid, Status = status, Stopped = stopped, UpdatedAt = now.UtcDateTime }));
+
+    /// <summary>Creates or replaces the granted quota; consumption is kept.</summary>
+    public CustomerCredit SetQuota(string partnerUid, string customerUid, string currency, decimal quota, DateTimeOffset now) =>
+        _locks.Run(customerUid, () =>
+        {
+            var c = Get(customerUid, currency) ?? new CustomerCredit
+            {
+                Id = CustomerCredit.KeyOf(customerUid, currency), PartnerUid = partnerUid, CustomerUid = customerUid,
+                Currency = currency, CreatedAt = now.UtcDateTime,
+            };
+            c.Quota = quota;
+            c.UpdatedAt = now.UtcDateTime;
+            Credits.Upsert(c);
+            return c;
+        });
+
+    /// <summary>
+    /// Consumes <paramref name="amount"/> for a purchase. Throws when the customer is stopped or the
+    /// available credit does not cover it; then nothing changes. Call inside <see cref="WithCustomerLock"/>
+    /// when the purchase writes more than the charge.
+    /// </summary>
+    public CustomerCredit Charge(string partnerUid, string customerUid, string currency, decimal amount, DateTimeOffset now) =>
+        _locks.Run(customerUid, () =>
+        {
+            if (amount < 0) throw new ArgumentOutOfRangeException(nameof(amount));
+            if (IsStopped(customerUid)) throw BudgetErrors.CustomerStopped(customerUid);
+            var c = Get(customerUid, currency);
+            var available = c?.Available ?? 0m;
+            if (amount > available) throw BudgetErrors.InsufficientQuota(amount, available, currency);
+            if (c is null) return new CustomerCredit { CustomerUid = customerUid, PartnerUid = partnerUid, Currency = currency };
+            c.Consumed += amount;
+            c.UpdatedAt = now.UtcDateTime;
+            Credits.Update(c);
+            return c;
+        });
+
+    /// <summary>Gives back what a cancelled or refunded purchase consumed.</summary>
+    public CustomerCredit Refund(string partnerUid, string customerUid, string currency, decimal amount, DateTimeOffset now) =>
+        _locks.Run(customerUid, () =>
+        {
+            var c = Get(customerUid, currency) ?? throw BudgetErrors.NoQuota(customerUid, currency);
+            c.Consumed -= amount;
+            c.UpdatedAt = now.UtcDateTime;
+            Credits.Update(c);
+            return c;
+        });
+}
