@@ -35,7 +35,7 @@ internal static class AccountActions
         ctx.Get<CustomerStore>().Create(ctx.PartnerUid, customer, (count, emailTaken) =>
         {
             if (emailTaken) throw AccountErrors.LoginEmailExists(email);
-            if (ctx.Partner.TestAccount && count >= limit) throw AccountErrors.CustomerLimitExceeded(limit);
+            if (ctx.Partner.TestAccount && count() >= limit) throw AccountErrors.CustomerLimitExceeded(limit);
         });
         return new
         {
@@ -65,9 +65,8 @@ internal static class AccountActions
     [Action(BssOpenApiServices.Product, BssOpenApiServices.Version, "GetCustomerList")]
     public static object GetCustomerList(ActionContext ctx)
     {
-        var uids = ctx.Get<CustomerStore>().ListForPartner(ctx.PartnerUid)
-            .Where(c => ctx.CustomerUid is null || c.Id == ctx.CustomerUid)
-            .Select(c => c.Id).ToList();
+        var uids = ctx.Get<CustomerStore>().UidsForPartner(ctx.PartnerUid)
+            .Where(uid => ctx.CustomerUid is null || uid == ctx.CustomerUid).ToList();
         return BssResponse.Ok(ctx, new { UidList = uids });
     }
 

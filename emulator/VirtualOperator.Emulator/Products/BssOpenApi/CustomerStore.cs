@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiteDB;
 using VirtualOperator.Emulator.Domain;
 using VirtualOperator.Emulator.Storage;
@@ -6,11 +7,20 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi;
 
 /// <summary>
 /// Customers of partners. Collection <c>customers</c>: id = customer uid; indexes PartnerUid, LoginEmail.
+/// Each partner's ordered uid list is cached (GetCustomerList sits on every CI run's hot path, and a LiteDB
+/// query deserializing every customer cost more than the rest of the request); every write through this store
+/// and every reset invalidates it.
 /// </summary>
-public sealed class CustomerStore
+public sealed class CustomerStore : IStateReset
 {
     private readonly EmulatorDatabase _db;
     private readonly KeyedLocks _locks = new();
+    // Bumped after every write of a partner's customers; a cached list is used only while its stamp is current.
+    private readonly ConcurrentDictionary<string, long> _generation = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UidList> _uids = new(StringComparer.Ordinal);
+    private long _epoch;
+
+    private sealed record UidList(long Epoch, long Generation, string[] Uids);
 
     public CustomerStore(EmulatorDatabase db)
     {
@@ -24,25 +34,53 @@ public sealed class CustomerStore
     public IReadOnlyList<Customer> ListForPartner(string partnerUid) =>
         Customers.Find(c => c.PartnerUid == partnerUid).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList();
 
+    /// <summary>The uids of the partner's customers, oldest first (then by uid), as <see cref="ListForPartner"/> orders them.</summary>
+    public IReadOnlyList<string> UidsForPartner(string partnerUid)
+    {
+        // Stamp first, query second: a write that lands after the stamp was read makes the stamp stale, so a
+        // list that may miss that write is never served again.
+        var epoch = Interlocked.Read(ref _epoch);
+        var generation = _generation.GetValueOrDefault(partnerUid);
+        if (_uids.TryGetValue(partnerUid, out var cached) && cached.Epoch == epoch && cached.Generation == generation) return cached.Uids;
+        var uids = ListForPartner(partnerUid).Select(c => c.Id).ToArray();
+        _uids[partnerUid] = new UidList(epoch, generation, uids);
+        return uids;
+    }
+
     public Customer? Get(string customerUid) => Customers.FindById(customerUid);
 
     /// <summary>A customer of this partner, or null (also when it belongs to another partner).</summary>
     public Customer? GetForPartner(string partnerUid, string customerUid) =>
         Get(customerUid) is { } c && c.PartnerUid == partnerUid ? c : null;
 
-    public void Update(Customer customer) => Customers.Update(customer);
+    public void Update(Customer customer)
+    {
+        Customers.Update(customer);
+        Changed(customer.PartnerUid);
+    }
 
     /// <summary>
     /// Inserts under the partner's lock after <paramref name="check"/> passes, so a limit or a uniqueness rule
     /// checked inside it holds under concurrent creates; login e-mails are unique across every partner.
+    /// The check gets the partner's customer count as a function: counting walks the partner's index entries,
+    /// so only a check that needs it (a test account's limit) pays for it.
     /// </summary>
-    public Customer Create(string partnerUid, Customer customer, Action<int, bool> check) => _locks.Run("customers", () =>
+    public Customer Create(string partnerUid, Customer customer, Action<Func<int>, bool> check) => _locks.Run("customers", () =>
     {
-        var count = Customers.Count(c => c.PartnerUid == partnerUid);
         var emailTaken = Customers.Exists(c => c.LoginEmail == customer.LoginEmail);
-        check(count, emailTaken);
+        check(() => Customers.Count(c => c.PartnerUid == partnerUid), emailTaken);
         customer.PartnerUid = partnerUid;
         Customers.Insert(customer);
+        Changed(partnerUid);
         return customer;
     });
+
+    public void OnReset(string? partnerUid)
+    {
+        Interlocked.Increment(ref _epoch);
+        if (partnerUid is null) _uids.Clear();
+        else _uids.TryRemove(partnerUid, out _);
+    }
+
+    private void Changed(string partnerUid) => _generation.AddOrUpdate(partnerUid, 1, (_, g) => g + 1);
 }

@@ -1,0 +1,16 @@
+namespace VirtualOperator.Bench;
+
+/// <summary>Where the Release builds the bench starts live, found from the repository root.</summary>
+public sealed record BenchPaths(string Root)
+{
+    public string EmulatorDll => Path.Combine(Root, "emulator/VirtualOperator.Emulator/bin/Release/net10.0/VirtualOperator.Emulator.dll");
+    public string BareAppDll => Path.Combine(Root, "bench/VirtualOperator.Bench.BareApp/bin/Release/net10.0/VirtualOperator.Bench.BareApp.dll");
+    public string BenchDll => typeof(BenchPaths).Assembly.Location;
+
+    public static BenchPaths Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "VirtualOperator.Emulator.sln"))) return new BenchPaths(dir.FullName);
+        throw new InvalidOperationException("Run the bench from inside the repository (VirtualOperator.Emulator.sln not found above it).");
+    }
+}

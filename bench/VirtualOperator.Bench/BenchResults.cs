@@ -1,0 +1,43 @@
+namespace VirtualOperator.Bench;
+
+public static class Targets
+{
+    public const string Baseline = "baseline";
+    public const string Emulator = "emulator";
+    public const string WireMock = "WireMock.Net";
+}
+
+public sealed record ThroughputRow(string Case, int Connections, string Target, LoadResult Result);
+
+public sealed record StartupResult(IReadOnlyList<double> EmulatorMs, IReadOnlyList<double> BareMs,
+    IReadOnlyList<long> EmulatorIdleRss, IReadOnlyList<long> BareIdleRss);
+
+public sealed record MemoryResult(long IdleRss, long AfterWritesRss, long Writes, LoadResult WriteLoad);
+
+/// <param name="SmallAtSmallStore">GetCustomerList of a partner with N customers, N records stored in all.</param>
+/// <param name="SmallAtLargeStore">The same list after the store grew to N + writes records (another partner's).</param>
+/// <param name="LargeList">GetCustomerList of the partner holding every written record: the whole list in one answer.</param>
+public sealed record GrowthResult(int SmallCount, long LargeCount, LoadResult SmallAtSmallStore, LoadResult SmallAtLargeStore, LoadResult LargeList);
+
+public sealed class BenchResults
+{
+    public required string WriteCase { get; init; }
+    public List<ThroughputRow> Throughput { get; } = [];
+    public StartupResult? Startup { get; set; }
+    public MemoryResult? Memory { get; set; }
+    public GrowthResult? Growth { get; set; }
+    public string LoadBefore { get; set; } = "";
+    public string LoadAfter { get; set; } = "";
+    public DateTimeOffset StartedAt { get; set; }
+    public TimeSpan Elapsed { get; set; }
+
+    public LoadResult? Find(string @case, int connections, string target) =>
+        Throughput.FirstOrDefault(r => r.Case == @case && r.Connections == connections && r.Target == target)?.Result;
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var s = values.Order().ToArray();
+        if (s.Length == 0) return double.NaN;
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+    }
+}

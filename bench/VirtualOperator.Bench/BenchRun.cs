@@ -1,0 +1,139 @@
+namespace VirtualOperator.Bench;
+
+/// <summary>
+/// Every phase, in one run: start-up and idle memory, then throughput and latency of all three servers with
+/// the same load generator, then memory after many writes and list latency as the store grows.
+/// </summary>
+public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWriter log)
+{
+    public const string ReadCase = "read GetCustomerList (V3)";
+    public const string ReadV1Case = "read GetCustomerList (V1 GET, HMAC-SHA1)";
+    public const string WriteCase = "write CreateAgAccount (V3)";
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
+
+    public async Task<BenchResults> RunAsync()
+    {
+        var results = new BenchResults
+        {
+            // [I] ChangeResellerConsumeAmount (the quota change) is not on main yet: the write is CreateAgAccount on a
+            // partner that is not a test account (no customer limit).
+            WriteCase = WriteCase, StartedAt = DateTimeOffset.UtcNow, LoadBefore = LoadAverage(),
+        };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (settings.Runs("startup")) results.Startup = await StartupAsync();
+        if (settings.Runs("throughput")) await ThroughputAsync(results);
+        if (settings.Runs("memory")) (results.Memory, results.Growth) = await MemoryAndGrowthAsync();
+        results.LoadAfter = LoadAverage();
+        results.Elapsed = clock.Elapsed;
+        return results;
+    }
+
+    /// <summary>Median of N: emulator and bare app started alternately, each measured to its first healthy answer,
+    /// then left idle for a moment and its resident memory read.</summary>
+    private async Task<StartupResult> StartupAsync()
+    {
+        List<double> emu = [], bare = [];
+        List<long> emuRss = [], bareRss = [];
+        for (var i = 0; i < settings.StartupRounds; i++)
+        {
+            foreach (var (name, dll, times, rss) in new[] { (Targets.Emulator, paths.EmulatorDll, emu, emuRss), (Targets.Baseline, paths.BareAppDll, bare, bareRss) })
+            {
+                await using var server = ServerProcess.Start(name, dll);
+                times.Add(await server.WaitHealthyAsync(HealthTimeout));
+                await Task.Delay(settings.IdleSettle);
+                rss.Add(server.RssBytes());
+                log.WriteLine($"start-up {name,-9} round {i + 1}: {times[^1],7:F0} ms, idle RSS {rss[^1] / 1048576.0:F1} MiB");
+            }
+        }
+        return new StartupResult(emu, bare, emuRss, bareRss);
+    }
+
+    private async Task ThroughputAsync(BenchResults results)
+    {
+        await using var emulator = ServerProcess.Start(Targets.Emulator, paths.EmulatorDll);
+        await emulator.WaitHealthyAsync(HealthTimeout);
+
+        // The read: a test-account partner at its limit of 20 customers. The write: a partner without a limit.
+        var reader = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: true);
+        await EmulatorSetup.AddCustomersAsync(emulator.BaseUri, reader, 20, _tag + "r");
+        var writer = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: false);
+
+        // The other two servers answer exactly the bytes the emulator answered.
+        var dir = Directory.CreateTempSubdirectory("vo-bench-");
+        try
+        {
+            var readBody = Path.Combine(dir.FullName, "read.json");
+            var writeBody = Path.Combine(dir.FullName, "write.json");
+            await File.WriteAllBytesAsync(readBody, await EmulatorSetup.CaptureAsync(EmulatorSetup.Signer(emulator.BaseUri, reader).V3("GetCustomerList")));
+            await File.WriteAllBytesAsync(writeBody, await EmulatorSetup.CaptureAsync(
+                EmulatorSetup.CreateCustomer(EmulatorSetup.Signer(emulator.BaseUri, writer), _tag + "capture", 0)));
+            string[] bodies = ["--body", $"GetCustomerList={readBody}", "--body", $"CreateAgAccount={writeBody}"];
+            await using var bare = ServerProcess.Start(Targets.Baseline, paths.BareAppDll, bodies);
+            await using var wiremock = ServerProcess.Start(Targets.WireMock, paths.BenchDll, ["serve-wiremock", .. bodies]);
+            await bare.WaitHealthyAsync(HealthTimeout);
+            await wiremock.WaitHealthyAsync(HealthTimeout);
+
+            var servers = new[] { bare, emulator, wiremock };
+            foreach (var connections in settings.Connections)
+            {
+                var cases = new List<(string Case, Func<SignedRequests, long, HttpRequestMessage> Make, PartnerKeys Keys)>
+                {
+                    (ReadCase, (s, _) => s.V3("GetCustomerList"), reader),
+                    (WriteCase, (s, n) => EmulatorSetup.CreateCustomer(s, _tag + "w" + connections, n), writer),
+                };
+                if (connections == settings.V1Connections) cases.Add((ReadV1Case, (s, _) => s.V1("GetCustomerList"), reader));
+                foreach (var (name, make, keys) in cases)
+                    foreach (var server in servers)
+                    {
+                        var signer = EmulatorSetup.Signer(server.BaseUri, keys);
+                        var r = await LoadGenerator.RunAsync(connections, settings.Warmup, settings.Duration, settings.MaxRequests,
+                            n => make(signer, n), EmulatorSetup.CheckSuccess);
+                        results.Throughput.Add(new ThroughputRow(name, connections, server.Name, r));
+                        log.WriteLine($"{name,-42} c={connections,-3} {server.Name,-13} {r.Rps,9:F0} req/s  p50 {r.P50Ms,6:F2} ms  p99 {r.P99Ms,6:F2} ms  errors {r.Errors}{(r.FirstError is null ? "" : " first: " + r.FirstError)}");
+                    }
+            }
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    /// <summary>A fresh emulator: idle memory, a small list, then many writes, memory again, and the lists again.</summary>
+    private async Task<(MemoryResult, GrowthResult)> MemoryAndGrowthAsync()
+    {
+        await using var emulator = ServerProcess.Start(Targets.Emulator, paths.EmulatorDll);
+        await emulator.WaitHealthyAsync(HealthTimeout);
+        await Task.Delay(settings.IdleSettle);
+        var idle = emulator.RssBytes();
+
+        var small = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: false);
+        await EmulatorSetup.AddCustomersAsync(emulator.BaseUri, small, settings.GrowthSmall, _tag + "s");
+        var smallAtSmall = await ListAsync(emulator, small, settings.MaxRequests);
+        log.WriteLine($"list of {settings.GrowthSmall} with {settings.GrowthSmall} stored: p50 {smallAtSmall.P50Ms:F2} ms");
+
+        var large = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: false);
+        var writes = await EmulatorSetup.AddCustomersAsync(emulator.BaseUri, large, settings.MemoryWrites, _tag + "l");
+        log.WriteLine($"{settings.MemoryWrites} writes: {writes.Rps:F0} req/s, p50 {writes.P50Ms:F2} ms, p99 {writes.P99Ms:F2} ms");
+        await Task.Delay(settings.IdleSettle);
+        var after = emulator.RssBytes();
+        log.WriteLine($"RSS idle {idle / 1048576.0:F1} MiB, after {settings.MemoryWrites} writes {after / 1048576.0:F1} MiB");
+
+        var smallAtLarge = await ListAsync(emulator, small, settings.MaxRequests);
+        log.WriteLine($"list of {settings.GrowthSmall} with {settings.GrowthSmall + settings.MemoryWrites} stored: p50 {smallAtLarge.P50Ms:F2} ms");
+        var largeList = await ListAsync(emulator, large, 200);
+        log.WriteLine($"list of {settings.MemoryWrites} (whole answer): p50 {largeList.P50Ms:F2} ms");
+        return (new MemoryResult(idle, after, settings.MemoryWrites, writes),
+            new GrowthResult(settings.GrowthSmall, settings.MemoryWrites, smallAtSmall, smallAtLarge, largeList));
+    }
+
+    private async Task<LoadResult> ListAsync(ServerProcess emulator, PartnerKeys keys, long maxRequests)
+    {
+        var signer = EmulatorSetup.Signer(emulator.BaseUri, keys);
+        var r = await LoadGenerator.RunAsync(1, settings.Warmup / 2, settings.ListDuration, maxRequests, _ => signer.V3("GetCustomerList"), EmulatorSetup.CheckSuccess);
+        if (r.Errors > 0) throw new InvalidOperationException($"GetCustomerList failed: {r.FirstError}");
+        return r;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

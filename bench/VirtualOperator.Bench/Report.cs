@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+
+namespace VirtualOperator.Bench;
+
+/// <summary>The results as markdown (docs/performance.md pastes it as it is), with each target judged.
+/// Thresholds live here, in the report, never in a timed test.</summary>
+public static class Report
+{
+    public static string Markdown(BenchResults r, BenchSettings settings)
+    {
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        void Line(string s = "") => sb.AppendLine(s);
+
+        Line($"Run {(settings.Smoke ? "(SMOKE: too short to mean anything) " : "")}started {r.StartedAt:yyyy-MM-dd HH:mm} UTC, took {r.Elapsed.TotalMinutes:F1} min; " +
+             $"load average (1/5/15 min) before {r.LoadBefore}, after {r.LoadAfter}.");
+        Line($"Machine: {Machine.Describe()}");
+        Line();
+        Line("### Throughput and latency (same load generator, keep-alive, loopback, every request signed with its own nonce)");
+        Line();
+        Line("| case | conns | server | req/s | x baseline | p50 ms | p99 ms | errors |");
+        Line("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var row in r.Throughput)
+        {
+            var baseline = r.Find(row.Case, row.Connections, Targets.Baseline);
+            var ratio = baseline is { Rps: > 0 } ? (row.Result.Rps / baseline.Rps).ToString("F2", inv) : "";
+            Line(string.Create(inv, $"| {row.Case} | {row.Connections} | {row.Target} | {row.Result.Rps:F0} | {ratio} | {row.Result.P50Ms:F2} | {row.Result.P99Ms:F2} | {row.Result.Errors} |"));
+        }
+        Line();
+
+        if (r.Startup is { } st)
+        {
+            double emu = BenchResults.Median(st.EmulatorMs), bare = BenchResults.Median(st.BareMs);
+            double emuRss = BenchResults.Median(st.EmulatorIdleRss.Select(x => (double)x)), bareRss = BenchResults.Median(st.BareIdleRss.Select(x => (double)x));
+            Line($"### Start-up and idle memory (median of {st.EmulatorMs.Count}, both Release, `dotnet app.dll`)");
+            Line();
+            Line("| | emulator | bare app | ratio |");
+            Line("| --- | ---: | ---: | ---: |");
+            Line(string.Create(inv, $"| process start to first healthy `/_emulator/health` | {emu:F0} ms | {bare:F0} ms | {emu / bare:F2} |"));
+            Line(string.Create(inv, $"| resident memory (VmRSS) idle, {settings.IdleSettle.TotalSeconds:F1} s after healthy | {Mib(emuRss)} | {Mib(bareRss)} | {emuRss / bareRss:F2} |"));
+            Line();
+        }
+        if (r.Memory is { } m)
+        {
+            Line($"### Memory after writes (a fresh emulator)");
+            Line();
+            Line("| | VmRSS |");
+            Line("| --- | ---: |");
+            Line($"| idle | {Mib(m.IdleRss)} |");
+            Line(string.Create(inv, $"| after {m.Writes:N0} writes ({r.WriteCase}, 8 connections: {m.WriteLoad.Rps:F0} req/s, p50 {m.WriteLoad.P50Ms:F2} ms, p99 {m.WriteLoad.P99Ms:F2} ms) | {Mib(m.AfterWritesRss)} |"));
+            Line();
+        }
+        if (r.Growth is { } g)
+        {
+            Line("### Growth (GetCustomerList p50, 1 connection)");
+            Line();
+            Line("| list | records stored | p50 ms | p99 ms |");
+            Line("| --- | ---: | ---: | ---: |");
+            Line(string.Create(inv, $"| {g.SmallCount} customers | {g.SmallCount:N0} | {g.SmallAtSmallStore.P50Ms:F2} | {g.SmallAtSmallStore.P99Ms:F2} |"));
+            Line(string.Create(inv, $"| {g.SmallCount} customers | {g.SmallCount + g.LargeCount:N0} | {g.SmallAtLargeStore.P50Ms:F2} | {g.SmallAtLargeStore.P99Ms:F2} |"));
+            Line(string.Create(inv, $"| {g.LargeCount:N0} customers (whole list in one answer) | {g.SmallCount + g.LargeCount:N0} | {g.LargeList.P50Ms:F2} | {g.LargeList.P99Ms:F2} |"));
+            Line();
+        }
+
+        Line("### Targets");
+        Line();
+        Line("| target | measured | verdict |");
+        Line("| --- | --- | --- |");
+        foreach (var (target, measured, ok) in Verdicts(r))
+            Line($"| {target} | {measured} | {(ok is null ? "n/a" : ok.Value ? "met" : "MISSED")} |");
+        return sb.ToString();
+    }
+
+    public static IEnumerable<(string Target, string Measured, bool? Ok)> Verdicts(BenchResults r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var c in r.Throughput.Select(t => t.Connections).Distinct())
+        {
+            var emu = r.Find(BenchRun.ReadCase, c, Targets.Emulator);
+            var bare = r.Find(BenchRun.ReadCase, c, Targets.Baseline);
+            var wm = r.Find(BenchRun.ReadCase, c, Targets.WireMock);
+            if (emu is null || bare is null || wm is null) continue;
+            yield return ($"read throughput >= 0.5x baseline ({c} conns)", string.Create(inv, $"{emu.Rps / bare.Rps:F2}x"), emu.Rps >= 0.5 * bare.Rps);
+            yield return ($"read throughput >= 2x WireMock.Net ({c} conns)", string.Create(inv, $"{emu.Rps / wm.Rps:F2}x"), emu.Rps >= 2 * wm.Rps);
+        }
+        foreach (var @case in new[] { BenchRun.ReadCase, BenchRun.WriteCase, BenchRun.ReadV1Case })
+            if (r.Find(@case, 8, Targets.Emulator) is { } e8)
+                yield return ($"p99 < 5 ms at 8 conns, {@case}", string.Create(inv, $"{e8.P99Ms:F2} ms"), e8.P99Ms < 5);
+        if (r.Startup is { } st)
+        {
+            var ratio = BenchResults.Median(st.EmulatorMs) / BenchResults.Median(st.BareMs);
+            yield return ("start-up <= 1.5x bare app", string.Create(inv, $"{ratio:F2}x"), ratio <= 1.5);
+            var mem = BenchResults.Median(st.EmulatorIdleRss.Select(x => (double)x)) / BenchResults.Median(st.BareIdleRss.Select(x => (double)x));
+            yield return ("idle memory <= 1.5x bare app", string.Create(inv, $"{mem:F2}x"), mem <= 1.5);
+        }
+        if (r.Growth is { } g)
+        {
+            var ratio = g.SmallAtLargeStore.P50Ms / g.SmallAtSmallStore.P50Ms;
+            yield return (string.Create(inv, $"list p50 at {g.SmallCount + g.LargeCount:N0} stored <= 2x at {g.SmallCount}"), string.Create(inv, $"{ratio:F2}x"), ratio <= 2);
+        }
+    }
+
+    private static string Mib(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F1} MiB");
+}
