@@ -3,10 +3,15 @@ using VirtualOperator.Emulator.Storage;
 
 namespace VirtualOperator.Emulator.Products.Messages;
 
-/// <summary>The stored events of every partner's queue. Collection <c>messages</c>: id = MessageId; index PartnerUid.</summary>
-public sealed class MessageStore
+/// <summary>The stored events of every partner's queue. Collection <c>messages</c>: id = MessageId; index PartnerUid.
+/// Each partner's message count is kept in memory once read: counting walks every index entry of the partner,
+/// and every recorded event asks for it (a partner with 100,000 events made each write 100,000 steps long).
+/// Inserts through this store keep it current; resets drop it, so it is read again from LiteDB.</summary>
+public sealed class MessageStore : IStateReset
 {
     private readonly EmulatorDatabase _db;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
 
     public MessageStore(EmulatorDatabase db)
     {
@@ -16,9 +21,32 @@ public sealed class MessageStore
 
     private ILiteCollection<PartnerMessage> Messages => _db.Collection<PartnerMessage>("messages");
 
-    public void Insert(PartnerMessage message) => Messages.Insert(message);
+    public void Insert(PartnerMessage message)
+    {
+        lock (_gate)
+        {
+            Messages.Insert(message);
+            if (_counts.TryGetValue(message.PartnerUid, out var n)) _counts[message.PartnerUid] = n + 1;
+        }
+    }
 
-    public long CountFor(string partnerUid) => Messages.LongCount(m => m.PartnerUid == partnerUid);
+    public long CountFor(string partnerUid)
+    {
+        lock (_gate)
+        {
+            if (!_counts.TryGetValue(partnerUid, out var n)) _counts[partnerUid] = n = Messages.LongCount(m => m.PartnerUid == partnerUid);
+            return n;
+        }
+    }
+
+    public void OnReset(string? partnerUid)
+    {
+        lock (_gate)
+        {
+            if (partnerUid is null) _counts.Clear();
+            else _counts.Remove(partnerUid);
+        }
+    }
 
     /// <summary>The partner's events in the order they happened.</summary>
     public IReadOnlyList<PartnerMessage> ListFor(string partnerUid) =>

@@ -7,6 +7,7 @@ public static class MessagesServices
     public static IServiceCollection AddMessages(this IServiceCollection services)
     {
         services.AddSingleton<MessageStore>();
+        services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<MessageStore>());
         services.AddSingleton<PartnerEvents>();
         return services;
     }

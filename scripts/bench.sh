@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Reproduces docs/performance.md: builds the emulator, the bare baseline app and the bench in Release, then runs
+# every phase in one process with one load generator (about 6 minutes on 2 cores). The results table is printed
+# and written to .bench-output/run.md. Extra arguments go to the bench, e.g.
+#   scripts/bench.sh --phases throughput --connections 8 --duration 5     (a focused look while developing)
+#   scripts/bench.sh micro --filter '*Signature*'                         (BenchmarkDotNet micro-benchmarks)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build bench/VirtualOperator.Bench/VirtualOperator.Bench.csproj -c Release -nologo -v q
+dotnet build bench/VirtualOperator.Bench.BareApp/VirtualOperator.Bench.BareApp.csproj -c Release -nologo -v q
+command=run
+if [ "${1:-}" = "micro" ] || [ "${1:-}" = "smoke" ]; then command="$1"; shift; fi
+exec dotnet bench/VirtualOperator.Bench/bin/Release/net10.0/VirtualOperator.Bench.dll "$command" "$@"
