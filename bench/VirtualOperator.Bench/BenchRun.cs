@@ -78,14 +78,12 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
             var servers = new[] { bare, emulator, wiremock };
             foreach (var connections in settings.Connections)
             {
-                var cases = new List<(string Case, Func<SignedRequests, long, HttpRequestMessage> Make, PartnerKeys Keys)>
-                {
-                    (ReadCase, (s, _) => s.V3("GetCustomerList"), reader),
-                    (WriteCase, (s, n) => EmulatorSetup.CreateCustomer(s, _tag + "w" + connections, n), writer),
-                };
-                if (connections == settings.V1Connections) cases.Add((ReadV1Case, (s, _) => s.V1("GetCustomerList"), reader));
+                var cases = new List<(string Case, Func<SignedRequests, long, HttpRequestMessage> Make, PartnerKeys Keys)>();
+                if (settings.Cases.Contains("read")) cases.Add((ReadCase, (s, _) => s.V3("GetCustomerList"), reader));
+                if (settings.Cases.Contains("write")) cases.Add((WriteCase, (s, n) => EmulatorSetup.CreateCustomer(s, _tag + "w" + connections, n), writer));
+                if (settings.Cases.Contains("v1") && connections == settings.V1Connections) cases.Add((ReadV1Case, (s, _) => s.V1("GetCustomerList"), reader));
                 foreach (var (name, make, keys) in cases)
-                    foreach (var server in servers)
+                    foreach (var server in servers.Where(x => settings.Servers.Contains(x.Name == Targets.WireMock ? "wiremock" : x.Name)))
                     {
                         var signer = EmulatorSetup.Signer(server.BaseUri, keys);
                         var r = await LoadGenerator.RunAsync(connections, settings.Warmup, settings.Duration, settings.MaxRequests,

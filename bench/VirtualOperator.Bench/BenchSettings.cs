@@ -12,7 +12,7 @@ public sealed record BenchSettings(
         ListDuration: TimeSpan.FromSeconds(3));
 
     /// <summary>Overrides for a focused look while developing: <c>--connections 8,32 --warmup 2 --duration 5
-    /// --phases throughput,memory</c> (phases: startup, throughput, memory).</summary>
+    /// --phases throughput,memory --cases read --servers emulator</c> (phases: startup, throughput, memory).</summary>
     public BenchSettings With(string[] args)
     {
         var s = this;
@@ -23,12 +23,20 @@ public sealed record BenchSettings(
         if (Arg("--duration") is { } d) s = s with { Duration = TimeSpan.FromSeconds(double.Parse(d, inv)) };
         if (Arg("--writes") is { } n) s = s with { MemoryWrites = long.Parse(n, inv) };
         if (Arg("--phases") is { } p) s = s with { Phases = p.Split(',') };
+        if (Arg("--cases") is { } k) s = s with { Cases = k.Split(',') };
+        if (Arg("--servers") is { } v) s = s with { Servers = v.Split(',') };
         return s;
     }
 
     public string[] Phases { get; init; } = ["startup", "throughput", "memory"];
 
     public bool Runs(string phase) => Phases.Contains(phase);
+
+    /// <summary>Throughput cases to run: read, write, v1.</summary>
+    public string[] Cases { get; init; } = ["read", "write", "v1"];
+
+    /// <summary>Servers to load: baseline, emulator, wiremock.</summary>
+    public string[] Servers { get; init; } = ["baseline", "emulator", "wiremock"];
 
     public static readonly BenchSettings SmokeRun = new(
         Smoke: true, Connections: [1, 8], V1Connections: 8, Warmup: TimeSpan.FromMilliseconds(200), Duration: TimeSpan.FromMilliseconds(400),

@@ -28,7 +28,10 @@ public static class ResponseWriter
         if (format == ResponseFormat.Json)
         {
             response.ContentType = JsonContentType;
-            await JsonSerializer.SerializeAsync(response.Body, body, body.GetType(), Json);
+            // One buffer and one write with a Content-Length: cheaper than streaming small bodies in chunks.
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Json);
+            response.ContentLength = bytes.Length;
+            await response.Body.WriteAsync(bytes);
             return;
         }
         response.ContentType = XmlContentType;

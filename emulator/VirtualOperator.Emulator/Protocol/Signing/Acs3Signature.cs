@@ -17,7 +17,7 @@ public static class Acs3Signature
         ["host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"];
 
     public static string CanonicalQuery(IEnumerable<KeyValuePair<string, string>> query) =>
-        string.Join('&', query
+        query is ICollection<KeyValuePair<string, string>> { Count: 0 } ? "" : string.Join('&', query
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => AcsPercentEncoding.Encode(p.Key) + "=" + AcsPercentEncoding.Encode(p.Value)));
 
@@ -31,8 +31,14 @@ public static class Acs3Signature
         string method, string path, IEnumerable<KeyValuePair<string, string>> query,
         IReadOnlyList<string> signedHeaders, Func<string, IEnumerable<string>> headerValue, string hashedPayload)
     {
-        var names = signedHeaders.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0)
-            .Distinct().OrderBy(h => h, StringComparer.Ordinal).ToList();
+        // Trimmed, lower-case, non-empty, distinct, ordinal order (a plain loop: this runs on every signed call).
+        var names = new List<string>(signedHeaders.Count);
+        foreach (var h in signedHeaders)
+        {
+            var name = h.Trim().ToLowerInvariant();
+            if (name.Length > 0 && !names.Contains(name)) names.Add(name);
+        }
+        names.Sort(StringComparer.Ordinal);
         var sb = new StringBuilder();
         sb.Append(method.ToUpperInvariant()).Append('\n');
         sb.Append(CanonicalUri(path)).Append('\n');
