@@ -3,6 +3,7 @@ namespace VirtualOperator.Bench;
 // bench run   [--out FILE]   the full run (minutes): the published numbers
 // bench smoke [--out FILE]   every phase, in seconds, no thresholds (scripts/test.d/90-bench-smoke.sh)
 // bench micro [BenchmarkDotNet args]   micro-benchmarks of the emulator's hot path
+// bench verify                         the whole signature check, V3 and V1, per call
 // bench serve-wiremock --urls URL --body Action=FILE ...   (started by the bench itself)
 public static class BenchProgram
 {
@@ -14,6 +15,9 @@ public static class BenchProgram
         {
             case "serve-wiremock":
                 return await WireMockHost.ServeAsync(args[1..]);
+            case "verify":
+                Micro.VerifyBenchmarks.Run(Console.Out);
+                return 0;
             case "micro":
                 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args[1..], Micro.HotPathConfig.Create());
                 return 0;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using VirtualOperator.Emulator.Clock;
 
 namespace VirtualOperator.Emulator.Protocol.Signing;
@@ -6,54 +5,51 @@ namespace VirtualOperator.Emulator.Protocol.Signing;
 /// <summary>
 /// Nonces seen per AccessKeyId, each kept until its request's timestamp leaves the skew window
 /// (wall clock): a replay is refused for as long as the same request could still pass the timestamp check.
-/// Expired nonces leave in the order they were recorded (a queue beside the map), so purging costs each call
-/// a constant amount instead of a scan of every nonce of the last 15 minutes on one unlucky call.
+/// Every signed call adds one, so at thousands of calls a second this holds millions for 15 minutes: it keeps
+/// them in flat arrays (a map and a queue in the order they expire, under one short lock) rather than one
+/// node object per nonce, and purges from the front of the queue instead of scanning everything.
 /// </summary>
 public sealed class NonceCache(WallClock wall)
 {
-    private readonly ConcurrentDictionary<(string AccessKeyId, string Nonce), DateTimeOffset> _seen = new();
-    private readonly ConcurrentQueue<((string AccessKeyId, string Nonce) Key, DateTimeOffset Until)> _order = new();
-    private int _purging;
+    private readonly object _gate = new();
+    private readonly Dictionary<(string AccessKeyId, string Nonce), long> _seen = new();
+    private readonly Queue<((string AccessKeyId, string Nonce) Key, long UntilTicks)> _order = new();
 
     /// <returns>false when the nonce was already used.</returns>
     public bool TryUse(string accessKeyId, string nonce, DateTimeOffset signedAt, TimeSpan window)
     {
         var now = wall.UtcNow;
-        var keepUntil = (signedAt > now ? signedAt : now) + window;
-        Purge(now);
+        var keepUntil = ((signedAt > now ? signedAt : now) + window).UtcTicks;
         var key = (accessKeyId, nonce);
-        if (_seen.TryAdd(key, keepUntil))
+        lock (_gate)
         {
+            Purge(now.UtcTicks);
+            // A nonce is free when unseen, or when its old use has left the window (then usable once more).
+            if (_seen.TryGetValue(key, out var until) && until >= now.UtcTicks) return false;
+            _seen[key] = keepUntil;
             _order.Enqueue((key, keepUntil));
             return true;
         }
-        // The old use has left the window: the nonce may be used again (only once more).
-        if (_seen.TryGetValue(key, out var until) && until < now && _seen.TryUpdate(key, keepUntil, until))
-        {
-            _order.Enqueue((key, keepUntil));
-            return true;
-        }
-        return false;
     }
 
     public void Clear()
     {
-        _seen.Clear();
-        _order.Clear();
+        lock (_gate)
+        {
+            _seen.Clear();
+            _order.Clear();
+        }
     }
 
-    /// <summary>Drops expired nonces from the front of the queue. One caller at a time; an entry signed in the
-    /// future may hold later ones back a while, which only delays their removal (an expired entry still in the
-    /// map counts as unused, see <see cref="TryUse"/>).</summary>
-    private void Purge(DateTimeOffset now)
+    /// <summary>Drops expired nonces from the front of the queue. An entry signed in the future may hold later
+    /// ones back a while, which only delays their removal: an expired entry still in the map counts as unused.</summary>
+    private void Purge(long nowTicks)
     {
-        if (!_order.TryPeek(out var head) || head.Until >= now) return;
-        if (Interlocked.Exchange(ref _purging, 1) == 1) return;
-        try
+        while (_order.TryPeek(out var head) && head.UntilTicks < nowTicks)
         {
-            while (_order.TryPeek(out head) && head.Until < now && _order.TryDequeue(out head))
-                _seen.TryRemove(new KeyValuePair<(string, string), DateTimeOffset>(head.Key, head.Until));
+            _order.Dequeue();
+            // Only if it was not used again since (then a later queue entry owns it).
+            if (_seen.TryGetValue(head.Key, out var until) && until == head.UntilTicks) _seen.Remove(head.Key);
         }
-        finally { Volatile.Write(ref _purging, 0); }
     }
 }
