@@ -1,4 +1,5 @@
 using VirtualOperator.Emulator.Products.BssOpenApi;
+using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 
 namespace VirtualOperator.Emulator.Products;
 
@@ -16,5 +17,6 @@ public static class ProductRegistration
 
     public static void MapProductRoutes(this IEndpointRouteBuilder app)
     {
+        app.MapBudgetControlPlane();
     }
 }
