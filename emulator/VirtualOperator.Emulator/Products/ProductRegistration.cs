@@ -1,5 +1,6 @@
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
+using VirtualOperator.Emulator.Products.Messages;
 
 namespace VirtualOperator.Emulator.Products;
 
@@ -12,11 +13,13 @@ public static class ProductRegistration
     public static IServiceCollection AddProducts(this IServiceCollection services)
     {
         services.AddBssOpenApi();
+        services.AddMessages();
         return services;
     }
 
     public static void MapProductRoutes(this IEndpointRouteBuilder app)
     {
+        app.MapMessagesControl();
         app.MapBudgetControlPlane();
     }
 }
