@@ -25,10 +25,29 @@ public sealed class AlarmTests(BudgetFixture f) : IClassFixture<BudgetFixture>
         set.Json["Data"]!.GetValue<bool>().Should().BeTrue();
         var alarms = await p.AlarmsAsync(customer);
         alarms.Should().HaveCount(1);
-        alarms[0]!["available"]!.GetValue<string>().Should().Be("40.00");
-        alarms[0]!["threshold"]!.GetValue<string>().Should().Be("50.00");
-        alarms[0]!["alarmType"]!.GetValue<string>().Should().Be("quota_low_balance");
-        alarms[0]!["currency"]!.GetValue<string>().Should().Be("CNY");
+        alarms[0]!["AvailableAmount"]!.GetValue<string>().Should().Be("40.00");
+        alarms[0]!["ThresholdAmount"]!.GetValue<string>().Should().Be("50.00");
+        alarms[0]!["AlarmType"]!.GetValue<string>().Should().Be("quota_low_balance");
+        alarms[0]!["Currency"]!.GetValue<string>().Should().Be("CNY");
+    }
+
+    [Fact]
+    public async Task SetResellerUserAlarmThreshold_Alarm_IsAQuotaLowBalanceMessageOnThePartnersQueue()
+    {
+        var p = await f.NewPartnerAsync();
+        var customer = await p.NewCustomerWithQuotaAsync("100");
+        await p.SetAlarm(customer, Below50);
+
+        await p.Change(customer, "increase", "60");
+
+        var messages = (await f.ControlGetAsync($"/_emulator/partners/{p.Keys.Uid}/messages")).AsArray()
+            .Where(m => m!["eventType"]!.GetValue<string>() == "QuotaLowBalance").ToList();
+        messages.Should().ContainSingle();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(messages[0]!["messageBody"]!.GetValue<string>())!;
+        body["EventType"]!.GetValue<string>().Should().Be("QuotaLowBalance");
+        body["PartnerUid"]!.GetValue<string>().Should().Be(p.Keys.Uid);
+        body["Data"]!["CustomerUid"]!.GetValue<string>().Should().Be(customer);
+        body["Data"]!["AvailableAmount"]!.GetValue<string>().Should().Be("40.00");
     }
 
     [Fact]
@@ -60,8 +79,8 @@ public sealed class AlarmTests(BudgetFixture f) : IClassFixture<BudgetFixture>
 
         var alarms = await p.AlarmsAsync(customer);
         alarms.Should().HaveCount(1);
-        alarms[0]!["threshold"]!.GetValue<string>().Should().Be("60.00");
-        alarms[0]!["thresholdType"]!.GetValue<int>().Should().Be(1);
+        alarms[0]!["ThresholdAmount"]!.GetValue<string>().Should().Be("60.00");
+        alarms[0]!["ThresholdType"]!.GetValue<int>().Should().Be(1);
     }
 
     [Fact]
@@ -85,7 +104,7 @@ public sealed class AlarmTests(BudgetFixture f) : IClassFixture<BudgetFixture>
 
         await p.SetQuota(customer, "49.99");
 
-        (await p.AlarmsAsync(customer)).Should().ContainSingle().Which!["available"]!.GetValue<string>().Should().Be("49.99");
+        (await p.AlarmsAsync(customer)).Should().ContainSingle().Which!["AvailableAmount"]!.GetValue<string>().Should().Be("49.99");
     }
 
     [Fact]

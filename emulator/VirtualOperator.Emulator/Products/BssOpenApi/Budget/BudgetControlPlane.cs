@@ -1,5 +1,7 @@
 using VirtualOperator.Emulator.ControlPlane;
+using System.Text.Json.Nodes;
 using VirtualOperator.Emulator.Partners;
+using VirtualOperator.Emulator.Products.Messages;
 
 namespace VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 
@@ -13,14 +15,12 @@ public static class BudgetControlPlane
     {
         var api = app.MapGroup("/_emulator/partners/{uid}/budget");
 
-        // Low-quota alarm events, oldest first; ?customer= narrows to one customer.
-        api.MapGet("/alarms", (string uid, string? customer, PartnerStore partners, BudgetAlarms alarms) =>
-            partners.Get(uid) is null ? NoPartner(uid) : Results.Ok(alarms.EventsFor(uid, customer).Select(e => new
-            {
-                id = e.Id, customer = e.CustomerUid, alarmType = e.AlarmType, currency = e.Currency,
-                thresholdType = e.ThresholdType, threshold = Money.Format(e.Threshold), available = Money.Format(e.Available),
-                quota = Money.Format(e.Quota), occurredAt = Iso.Format(e.OccurredAt),
-            })));
+        // The partner's QuotaLowBalance events (as on its message queue), oldest first; ?customer= narrows to one customer.
+        api.MapGet("/alarms", (string uid, string? customer, PartnerStore partners, MessageStore messages) =>
+            partners.Get(uid) is null ? NoPartner(uid) : Results.Ok(messages.ListFor(uid)
+                .Where(m => m.EventType == PartnerEventTypes.QuotaLowBalance)
+                .Select(m => JsonNode.Parse(m.MessageBody)!["Data"]!)
+                .Where(d => customer is null || d["CustomerUid"]!.GetValue<string>() == customer)));
 
         // One customer's ledgers, status and alarm rules.
         api.MapGet("/customers/{customer}", (string uid, string customer, PartnerStore partners, CustomerStore customers,
