@@ -16,40 +16,21 @@ internal static class BudgetActions
 
     /// <summary>Opens the customer's quota ledger (and its consumption ledger) with <c>Amount</c> granted.</summary>
     [Action(BssOpenApiServices.Product, BssOpenApiServices.Version, "CreateResellerUserQuota")]
-    public static object CreateResellerUserQuota(ActionContext ctx)
-    {
-        var customer = ManagedCustomer(ctx);
-        var currency = Money.Currency("Currency", ctx.Params.RequiredString("Currency"));
-        var amount = Money.Amount("Amount", ctx.Params.RequiredString("Amount"), currency);
-        var ledger = ctx.Get<CreditLedger>();
-        ctx.Get<OutBizIdRegistry>().Once(ctx.PartnerUid, ctx.Action.Action, ctx.Params.String("OutBizId"),
-            Content(customer, currency, Money.Format(amount)), ctx.Now, () =>
-            {
-                ledger.CreateQuota(ctx.PartnerUid, customer, currency, amount, ctx.Now);
-                return "true";
-            });
-        return BssResponse.Ok(ctx, true);
-    }
+    public static object CreateResellerUserQuota(ActionContext ctx) =>
+        QuotaWrite(ctx, ctx.Params.RequiredString("Currency"), (ledger, customer, currency, amount) =>
+            ledger.CreateQuota(ctx.PartnerUid, customer, currency, amount, ctx.Now));
 
     /// <summary>Sets the granted quota of an existing ledger to <c>Amount</c> (not an increment); consumption is kept.</summary>
     [Action(BssOpenApiServices.Product, BssOpenApiServices.Version, "SetResellerUserQuota")]
-    public static object SetResellerUserQuota(ActionContext ctx)
-    {
-        var customer = ManagedCustomer(ctx);
+    public static object SetResellerUserQuota(ActionContext ctx) =>
         // The doc says Currency need not be set: the ledger is the CNY one then.
-        var currency = Money.Currency("Currency", ctx.Params.String("Currency") ?? Money.DefaultCurrency);
-        var amount = Money.Amount("Amount", ctx.Params.RequiredString("Amount"), currency);
-        var ledger = ctx.Get<CreditLedger>();
-        ctx.Get<OutBizIdRegistry>().Once(ctx.PartnerUid, ctx.Action.Action, ctx.Params.String("OutBizId"),
-            Content(customer, currency, Money.Format(amount)), ctx.Now, () => ledger.WithCustomerLock(customer, () =>
+        QuotaWrite(ctx, ctx.Params.String("Currency") ?? Money.DefaultCurrency, (ledger, customer, currency, amount) =>
+            ledger.WithCustomerLock(customer, () =>
             {
                 // [I] the quota must have been created first (CreateResellerUserQuota is the documented way to open it).
                 if (ledger.Get(customer, currency) is null) throw BudgetErrors.NoQuota(customer, currency);
-                ledger.SetQuota(ctx.PartnerUid, customer, currency, amount, ctx.Now);
-                return "true";
+                return ledger.SetQuota(ctx.PartnerUid, customer, currency, amount, ctx.Now);
             }));
-        return BssResponse.Ok(ctx, true);
-    }
 
     /// <summary>
     /// The customer's available quota as a decimal string ("20000.00"). [I] the CNY ledger, or the customer's other
@@ -133,6 +114,22 @@ internal static class BudgetActions
             throw BudgetErrors.ParameterError("AlarmType", $"\"{alarmType}\" is not a supported alarm type; use {BudgetAlarms.LowBalance}.");
         var thresholds = AlarmThreshold.ParseList(ctx.Params.String("AlarmThresholds"));
         ctx.Get<CreditLedger>().SetAlarmThresholds(ctx.PartnerUid, customer, alarmType, thresholds, ctx.Now);
+        return BssResponse.Ok(ctx, true);
+    }
+
+    /// <summary>The quota writes: validate, then apply once per OutBizId (optional here); <c>Data</c> is <c>true</c>.</summary>
+    private static object QuotaWrite(ActionContext ctx, string currencyText, Func<CreditLedger, string, string, decimal, CustomerCredit> apply)
+    {
+        var customer = ManagedCustomer(ctx);
+        var currency = Money.Currency("Currency", currencyText);
+        var amount = Money.Amount("Amount", ctx.Params.RequiredString("Amount"), currency);
+        var ledger = ctx.Get<CreditLedger>();
+        ctx.Get<OutBizIdRegistry>().Once(ctx.PartnerUid, ctx.Action.Action, ctx.Params.String("OutBizId"),
+            Content(customer, currency, Money.Format(amount)), ctx.Now, () =>
+            {
+                apply(ledger, customer, currency, amount);
+                return "true";
+            });
         return BssResponse.Ok(ctx, true);
     }
 
