@@ -1,4 +1,5 @@
 using VirtualOperator.ContractTests.Client;
+using VirtualOperator.ContractTests.Snapshots;
 using VirtualOperator.ContractTests.Targets;
 
 namespace VirtualOperator.ContractTests.Harness;
@@ -30,6 +31,19 @@ public sealed class ContractFixture : IAsyncLifetime
             throw new InvalidOperationException($"Target {Target.Kind} cannot create partners; a test needing a fresh partner must be [EmulatorOnly(\"why\")].");
         return Target.OpenPartnerAsync();
     }
+
+    /// <summary>
+    /// Compares the response, normalized, with the snapshot recorded for the running test under this name
+    /// (or records it, when the run records). A difference fails with a diff.
+    /// </summary>
+    public void MatchSnapshot(string name, AcsResponse response, params ISnapshotNormalizer[] extra) =>
+        SnapshotStore.Match(CurrentTest, name, SnapshotSubjects.Of(response), Partner.Uid, extra);
+
+    /// <inheritdoc cref="MatchSnapshot(string, AcsResponse, ISnapshotNormalizer[])"/>
+    public void MatchSnapshot(string name, AcsApiException error, params ISnapshotNormalizer[] extra) =>
+        SnapshotStore.Match(CurrentTest, name, SnapshotSubjects.Of(error), Partner.Uid, extra);
+
+    private static TestContext CurrentTest => TestContext.Current ?? throw new InvalidOperationException("Snapshots are taken inside a [ContractFact].");
 
     public async Task InitializeAsync() => _partner = await Target.OpenPartnerAsync();
 

@@ -23,6 +23,12 @@ public static class ContractRun
         catch (TargetConfigurationException e) { return (null, e.Message); }
     }
 
+    /// <summary>After each contract test: a recording run writes that test's replay mappings.</summary>
+    public static void AfterTest(TestContext test)
+    {
+        if (LazyTarget.IsValueCreated && LazyTarget.Value is RealTarget { Recorder: { } recorder }) recorder.Flush(test);
+    }
+
     private static ContractTarget Create()
     {
         var settings = Settings;
@@ -31,7 +37,8 @@ public static class ContractRun
             TargetKind.InProcess => new InProcessTarget(),
             TargetKind.Url => new UrlTarget(settings.EmulatorUrl!),
             TargetKind.Real => new RealTarget(settings),
-            _ => throw new TargetConfigurationException($"Target {settings.Kind} is not available yet."),
+            TargetKind.Replay => new ReplayTarget(),
+            _ => throw new TargetConfigurationException($"Unknown target {settings.Kind}."),
         };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => target.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return target;

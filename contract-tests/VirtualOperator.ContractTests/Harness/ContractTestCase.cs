@@ -21,14 +21,22 @@ public sealed class ContractTestCase : XunitTestCase
         var (traits, _) = ContractTraits.Of(TestMethod.Method.ToRuntimeMethod());
         var (settings, _) = ContractRun.TrySettings();
         // A configuration error is not a reason to skip: the test runs and fails saying what to set.
-        return traits is null || settings is null ? base.GetSkipReason(factAttribute) : traits.SkipReason(settings);
+        if (traits is null || settings is null) return base.GetSkipReason(factAttribute);
+        var method = TestMethod.Method.ToRuntimeMethod();
+        if (traits.SkipReason(settings) is { } reason) return reason;
+        if (settings.Kind == Targets.TargetKind.Replay && !Recording.ReplayFiles.Has(method.DeclaringType!.Name, method.Name))
+            return $"Not recorded: no {Path.GetRelativePath(RepoPaths.Root, Recording.ReplayFiles.PathFor(method.DeclaringType!.Name, method.Name))}; record it with scripts/record.sh.";
+        return null;
     }
 
     public override async Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments,
         ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
     {
         var method = TestMethod.Method.ToRuntimeMethod();
-        using var _ = TestContext.Enter(new TestContext(method.DeclaringType!.Name, method.Name, DisplayName));
-        return await base.RunAsync(diagnosticMessageSink, new ReportingMessageBus(messageBus), constructorArguments, aggregator, cancellationTokenSource);
+        var test = new TestContext(method.DeclaringType!.Name, method.Name, DisplayName);
+        using var _ = TestContext.Enter(test);
+        var summary = await base.RunAsync(diagnosticMessageSink, new ReportingMessageBus(messageBus), constructorArguments, aggregator, cancellationTokenSource);
+        if (summary.Skipped == 0) ContractRun.AfterTest(test);
+        return summary;
     }
 }

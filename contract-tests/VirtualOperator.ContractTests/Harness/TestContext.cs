@@ -11,6 +11,11 @@ public sealed record TestContext(string ClassName, string MethodName, string Dis
     /// <summary><c>Class.Method</c>: stable across runs, used as the file name of snapshots and recordings.</summary>
     public string Id => $"{ClassName}.{MethodName}";
 
+    private int _calls;
+
+    /// <summary>Numbers this test's calls 1, 2, 3…: a recording is replayed call by call.</summary>
+    public int NextCall() => Interlocked.Increment(ref _calls);
+
     public static IDisposable Enter(TestContext test)
     {
         var previous = CurrentTest.Value;

@@ -1,23 +1,44 @@
 using VirtualOperator.ContractTests.Client;
+using VirtualOperator.ContractTests.Recording;
 
 namespace VirtualOperator.ContractTests.Targets;
 
-/// <summary>A real reseller test account, reached at each product's own endpoint.</summary>
-public sealed class RealTarget(TargetSettings settings, HttpMessageHandler? handler = null) : ContractTarget
+/// <summary>
+/// A real reseller test account, reached at each product's own endpoint; with <c>VO_RECORD=1</c> through a
+/// WireMock.Net recording proxy per endpoint (<see cref="ProxyRecorder"/>).
+/// </summary>
+public sealed class RealTarget : ContractTarget
 {
-    private readonly HttpClient _http = handler is null ? new HttpClient { Timeout = TimeSpan.FromSeconds(60) } : new HttpClient(handler);
+    private readonly TargetSettings _settings;
+    private readonly HttpClient _http;
+
+    public RealTarget(TargetSettings settings)
+    {
+        _settings = settings;
+        _http = new HttpClient(new TestCallHeaders(new SocketsHttpHandler())) { Timeout = TimeSpan.FromSeconds(60) };
+        if (ProxyRecorder.Enabled)
+        {
+            Recorder = new ProxyRecorder(settings.RealEndpoints, settings.RealAccountUid, SecretScrubber.Current);
+            Endpoints = Recorder;
+        }
+        else Endpoints = new RealEndpoints(settings.RealEndpoints);
+    }
 
     public override TargetKind Kind => TargetKind.Real;
     public override HttpClient Http => _http;
-    public override IAcsEndpoints Endpoints { get; } = new RealEndpoints(settings.RealEndpoints);
+    public override IAcsEndpoints Endpoints { get; }
     public override ControlPlane? ControlPlane => null;
 
+    /// <summary>Set when this run records (<c>VO_RECORD=1</c>).</summary>
+    public ProxyRecorder? Recorder { get; }
+
     public override Task<PartnerSession> OpenPartnerAsync() =>
-        Task.FromResult(new PartnerSession(settings.RealAccountUid!, ClientFor(settings.RealCredentials!)));
+        Task.FromResult(new PartnerSession(_settings.RealAccountUid!, ClientFor(_settings.RealCredentials!)));
 
     public override ValueTask DisposeAsync()
     {
         _http.Dispose();
+        Recorder?.Dispose();
         return ValueTask.CompletedTask;
     }
 

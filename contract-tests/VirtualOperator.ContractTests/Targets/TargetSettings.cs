@@ -17,6 +17,8 @@ public sealed record TargetSettings
     public const string SecurityTokenVar = "VO_REAL_SECURITY_TOKEN";
     public const string AccountUidVar = "VO_REAL_ACCOUNT_UID";
     public const string EndpointVarPrefix = "VO_REAL_ENDPOINT_";
+    /// <summary>One address for every product (a stand-in for the real cloud); a per-product variable still wins.</summary>
+    public const string AllEndpointsVar = "VO_REAL_ENDPOINT";
     public const string AllowCostVar = "VO_ALLOW_COST";
 
     public TargetKind Kind { get; init; }
@@ -68,7 +70,7 @@ public sealed record TargetSettings
         foreach (var product in ProductHosts.Products)
         {
             var name = EndpointVarPrefix + product.ToUpperInvariant();
-            var value = Get(name) ?? "https://" + ProductHosts.PublicHost(product);
+            var value = Get(name) ?? Get(AllEndpointsVar) ?? "https://" + ProductHosts.PublicHost(product);
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
                 throw new TargetConfigurationException($"{name}=\"{value}\" is not an absolute address, e.g. https://{ProductHosts.PublicHost(product)}");
             endpoints[product] = uri;

@@ -35,11 +35,13 @@ public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFix
         var data = TestData.ForCurrentTest();
         var email = data.Email();
 
-        var created = (await fx.Client.CallAsync("CreateAgAccount", new Dictionary<string, string>
+        var createResponse = await fx.Client.CallAsync("CreateAgAccount", new Dictionary<string, string>
         {
             ["LoginEmail"] = email, ["FirstName"] = data.FirstName(), ["LastName"] = data.LastName(),
             ["NationCode"] = "cn", ["CityName"] = data.City(), ["Postcode"] = data.Postcode(),
-        })).Json;
+        });
+        fx.MatchSnapshot("created", createResponse);
+        var created = createResponse.Json;
         created["Success"]!.GetValue<bool>().Should().BeTrue();
         var relation = created["AgRelationDto"]!;
         var uid = relation["Pk"]!.GetValue<string>();
@@ -49,7 +51,9 @@ public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFix
         var list = (await fx.Client.CallAsync("GetCustomerList")).Json;
         list["Data"]!["UidList"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Contain(uid);
 
-        var info = (await fx.Client.CallAsync("GetCustomerAccountInfo", new Dictionary<string, string> { ["OwnerId"] = uid })).Json;
+        var infoResponse = await fx.Client.CallAsync("GetCustomerAccountInfo", new Dictionary<string, string> { ["OwnerId"] = uid });
+        fx.MatchSnapshot("info", infoResponse);
+        var info = infoResponse.Json;
         info["Code"]!.GetValue<string>().Should().Be("200");
         info["Data"]!["LoginEmail"]!.GetValue<string>().Should().Be(email);
         info["Data"]!["Mpk"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture).Should().Be(fx.Partner.Uid);
@@ -66,6 +70,7 @@ public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFix
         e.Code.Should().Be("MissingParameter");
         e.Message.Should().Contain("LoginEmail");
         e.RequestId.Should().NotBeNullOrEmpty();
+        fx.MatchSnapshot("error", e);
     }
 
     [ContractFact, Validated, Cost(Cost.Free)]
@@ -76,6 +81,7 @@ public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFix
         var e = (await call.Should().ThrowAsync<AcsApiException>()).Which;
         e.HttpStatus.Should().Be(400);
         e.Code.Should().Be("InvalidOwner");
+        fx.MatchSnapshot("error", e);
     }
 
     [ContractFact, Validated, Cost(Cost.Free)]
