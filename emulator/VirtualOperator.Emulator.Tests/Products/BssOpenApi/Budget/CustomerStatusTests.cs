@@ -78,6 +78,20 @@ public sealed class CustomerStatusTests(BudgetFixture f) : IClassFixture<BudgetF
     }
 
     [Fact]
+    public async Task Purchase_BeyondAvailableQuota_InsufficientQuotaAndNothingCharged()
+    {
+        var p = await f.NewPartnerAsync();
+        var customer = await p.NewCustomerWithQuotaAsync("100");
+        var ledger = f.App.Services.GetRequiredService<CreditLedger>();
+        ledger.Charge(p.Keys.Uid, customer, "CNY", 99.99m, DateTimeOffset.UnixEpoch);
+
+        var tooMuch = () => ledger.Charge(p.Keys.Uid, customer, "CNY", 0.02m, DateTimeOffset.UnixEpoch);
+
+        tooMuch.Should().Throw<Emulator.Protocol.Errors.ApiException>().Which.Code.Should().Be("InsufficientQuota");
+        (await p.AvailableAsync(customer)).Should().Be("0.01");
+    }
+
+    [Fact]
     public async Task SetResellerUserStatus_Freeze_PartnerKeysStillRecordConsumption()
     {
         var p = await f.NewPartnerAsync();

@@ -278,6 +278,20 @@ public sealed class QuotaTests(BudgetFixture f) : IClassFixture<BudgetFixture>
     }
 
     [Fact]
+    public async Task CreateResellerUserQuota_V1WithoutFormat_AnswersXml()
+    {
+        var p = await f.NewPartnerAsync();
+        var customer = await p.NewCustomerAsync();
+
+        var r = await p.Client.V1("CreateResellerUserQuota", BudgetPartner.Version,
+            new Dictionary<string, string> { ["OwnerId"] = customer, ["Amount"] = "5", ["Currency"] = "CNY" }, format: null);
+
+        r.Status.Should().Be(HttpStatusCode.OK, r.Text);
+        r.ContentType.Should().StartWith("text/xml");
+        r.Text.Should().Contain("<CreateResellerUserQuotaResponse>").And.Contain("<Data>true</Data>").And.Contain("<Code>200</Code>");
+    }
+
+    [Fact]
     public async Task QueryResellerAvailableQuota_V1Get_AnswersDataAsString()
     {
         var p = await f.NewPartnerAsync();
