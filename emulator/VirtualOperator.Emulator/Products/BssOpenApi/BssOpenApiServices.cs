@@ -9,7 +9,10 @@ public static class BssOpenApiServices
     {
         services.AddSingleton<CustomerStore>();
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<CustomerStore>());
+        services.AddSingleton<Budget.BudgetAlarms>();
         services.AddSingleton<Budget.CreditLedger>();
+        services.AddSingleton<Budget.OutBizIdRegistry>();
+        services.AddSingleton<Protocol.Dispatch.IActionGuard, Budget.StoppedCustomerGuard>();
         return services;
     }
 }
