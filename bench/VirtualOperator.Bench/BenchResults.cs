@@ -12,7 +12,7 @@ public sealed record ThroughputRow(string Case, int Connections, string Target, 
 public sealed record StartupResult(IReadOnlyList<double> EmulatorMs, IReadOnlyList<double> BareMs,
     IReadOnlyList<long> EmulatorIdleRss, IReadOnlyList<long> BareIdleRss);
 
-public sealed record MemoryResult(long IdleRss, long AfterWritesRss, long Writes, LoadResult WriteLoad);
+public sealed record MemoryResult(long IdleRss, long AfterQuotaRss, long AfterCustomersRss, long Writes, LoadResult QuotaLoad, LoadResult CustomerLoad);
 
 /// <param name="SmallAtSmallStore">GetCustomerList of a partner with N customers, N records stored in all.</param>
 /// <param name="SmallAtLargeStore">The same list after the store grew to N + writes records (another partner's).</param>

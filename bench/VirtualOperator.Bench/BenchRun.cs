@@ -8,19 +8,14 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
 {
     public const string ReadCase = "read GetCustomerList (V3)";
     public const string ReadV1Case = "read GetCustomerList (V1 GET, HMAC-SHA1)";
-    public const string WriteCase = "write CreateAgAccount (V3)";
+    public const string WriteCase = "write ChangeResellerConsumeAmount (V3)";
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
 
     public async Task<BenchResults> RunAsync()
     {
-        var results = new BenchResults
-        {
-            // [I] ChangeResellerConsumeAmount (the quota change) is not on main yet: the write is CreateAgAccount on a
-            // partner that is not a test account (no customer limit).
-            WriteCase = WriteCase, StartedAt = DateTimeOffset.UtcNow, LoadBefore = LoadAverage(),
-        };
+        var results = new BenchResults { WriteCase = WriteCase, StartedAt = DateTimeOffset.UtcNow, LoadBefore = LoadAverage() };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         if (settings.Runs("startup")) results.Startup = await StartupAsync();
         if (settings.Runs("throughput")) await ThroughputAsync(results);
@@ -55,10 +50,12 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
         await using var emulator = ServerProcess.Start(Targets.Emulator, paths.EmulatorDll);
         await emulator.WaitHealthyAsync(HealthTimeout);
 
-        // The read: a test-account partner at its limit of 20 customers. The write: a partner without a limit.
+        // The read: a test-account partner at its limit of 20 customers. The write: quota changes on the 20
+        // customers of another partner in turn, each with a fresh OutBizId.
         var reader = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: true);
         await EmulatorSetup.AddCustomersAsync(emulator.BaseUri, reader, 20, _tag + "r");
-        var writer = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: false);
+        var writer = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: true);
+        var owners = await EmulatorSetup.CustomersWithQuotaAsync(emulator.BaseUri, writer, 20, _tag + "o");
 
         // The other two servers answer exactly the bytes the emulator answered.
         var dir = Directory.CreateTempSubdirectory("vo-bench-");
@@ -68,8 +65,8 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
             var writeBody = Path.Combine(dir.FullName, "write.json");
             await File.WriteAllBytesAsync(readBody, await EmulatorSetup.CaptureAsync(EmulatorSetup.Signer(emulator.BaseUri, reader).V3("GetCustomerList")));
             await File.WriteAllBytesAsync(writeBody, await EmulatorSetup.CaptureAsync(
-                EmulatorSetup.CreateCustomer(EmulatorSetup.Signer(emulator.BaseUri, writer), _tag + "capture", 0)));
-            string[] bodies = ["--body", $"GetCustomerList={readBody}", "--body", $"CreateAgAccount={writeBody}"];
+                EmulatorSetup.ChangeQuota(EmulatorSetup.Signer(emulator.BaseUri, writer), owners, _tag + "capture", 0)));
+            string[] bodies = ["--body", $"GetCustomerList={readBody}", "--body", $"ChangeResellerConsumeAmount={writeBody}"];
             await using var bare = ServerProcess.Start(Targets.Baseline, paths.BareAppDll, bodies);
             await using var wiremock = ServerProcess.Start(Targets.WireMock, paths.BenchDll, ["serve-wiremock", .. bodies]);
             await bare.WaitHealthyAsync(HealthTimeout);
@@ -80,7 +77,7 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
             {
                 var cases = new List<(string Case, Func<SignedRequests, long, HttpRequestMessage> Make, PartnerKeys Keys)>();
                 if (settings.Cases.Contains("read")) cases.Add((ReadCase, (s, _) => s.V3("GetCustomerList"), reader));
-                if (settings.Cases.Contains("write")) cases.Add((WriteCase, (s, n) => EmulatorSetup.CreateCustomer(s, _tag + "w" + connections, n), writer));
+                if (settings.Cases.Contains("write")) cases.Add((WriteCase, (s, n) => EmulatorSetup.ChangeQuota(s, owners, _tag + "w" + connections, n), writer));
                 if (settings.Cases.Contains("v1") && connections == settings.V1Connections) cases.Add((ReadV1Case, (s, _) => s.V1("GetCustomerList"), reader));
                 foreach (var (name, make, keys) in cases)
                     foreach (var server in servers.Where(x => settings.Servers.Contains(x.Name == Targets.WireMock ? "wiremock" : x.Name)))
@@ -96,7 +93,8 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
         finally { dir.Delete(recursive: true); }
     }
 
-    /// <summary>A fresh emulator: idle memory, a small list, then many writes, memory again, and the lists again.</summary>
+    /// <summary>A fresh emulator: idle memory; a small list; many quota changes and memory again; many customers
+    /// (the store the list is read from grows) and memory again; then the lists again.</summary>
     private async Task<(MemoryResult, GrowthResult)> MemoryAndGrowthAsync()
     {
         await using var emulator = ServerProcess.Start(Targets.Emulator, paths.EmulatorDll);
@@ -109,18 +107,26 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
         var smallAtSmall = await ListAsync(emulator, small, settings.MaxRequests);
         log.WriteLine($"list of {settings.GrowthSmall} with {settings.GrowthSmall} stored: p50 {smallAtSmall.P50Ms:F2} ms");
 
-        var large = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: false);
-        var writes = await EmulatorSetup.AddCustomersAsync(emulator.BaseUri, large, settings.MemoryWrites, _tag + "l");
-        log.WriteLine($"{settings.MemoryWrites} writes: {writes.Rps:F0} req/s, p50 {writes.P50Ms:F2} ms, p99 {writes.P99Ms:F2} ms");
+        var payer = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: true);
+        var owners = await EmulatorSetup.CustomersWithQuotaAsync(emulator.BaseUri, payer, 20, _tag + "p");
+        var payerSigner = EmulatorSetup.Signer(emulator.BaseUri, payer);
+        var quota = await EmulatorSetup.RunAllAsync(settings.MemoryWrites, n => EmulatorSetup.ChangeQuota(payerSigner, owners, _tag + "m", n));
+        log.WriteLine($"{settings.MemoryWrites} quota changes: {quota.Rps:F0} req/s, p50 {quota.P50Ms:F2} ms, p99 {quota.P99Ms:F2} ms");
         await Task.Delay(settings.IdleSettle);
-        var after = emulator.RssBytes();
-        log.WriteLine($"RSS idle {idle / 1048576.0:F1} MiB, after {settings.MemoryWrites} writes {after / 1048576.0:F1} MiB");
+        var afterQuota = emulator.RssBytes();
+
+        var large = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: false);
+        var customers = await EmulatorSetup.AddCustomersAsync(emulator.BaseUri, large, settings.MemoryWrites, _tag + "l");
+        log.WriteLine($"{settings.MemoryWrites} customers: {customers.Rps:F0} req/s, p50 {customers.P50Ms:F2} ms, p99 {customers.P99Ms:F2} ms");
+        await Task.Delay(settings.IdleSettle);
+        var afterCustomers = emulator.RssBytes();
+        log.WriteLine($"RSS idle {idle / 1048576.0:F1} MiB, after quota changes {afterQuota / 1048576.0:F1} MiB, after customers {afterCustomers / 1048576.0:F1} MiB");
 
         var smallAtLarge = await ListAsync(emulator, small, settings.MaxRequests);
         log.WriteLine($"list of {settings.GrowthSmall} with {settings.GrowthSmall + settings.MemoryWrites} stored: p50 {smallAtLarge.P50Ms:F2} ms");
         var largeList = await ListAsync(emulator, large, 200);
         log.WriteLine($"list of {settings.MemoryWrites} (whole answer): p50 {largeList.P50Ms:F2} ms");
-        return (new MemoryResult(idle, after, settings.MemoryWrites, writes),
+        return (new MemoryResult(idle, afterQuota, afterCustomers, settings.MemoryWrites, quota, customers),
             new GrowthResult(settings.GrowthSmall, settings.MemoryWrites, smallAtSmall, smallAtLarge, largeList));
     }
 

@@ -24,15 +24,41 @@ public static class EmulatorSetup
     public static HttpRequestMessage CreateCustomer(SignedRequests signer, string tag, long n) =>
         signer.V3("CreateAgAccount", [new("LoginEmail", $"c{n}-{tag}@bench.example.com")]);
 
+    /// <summary>A quota change (ChangeResellerConsumeAmount increase of 0.01 CNY) with an OutBizId unique to this run
+    /// and sequence number, on one of the given customers in turn.</summary>
+    public static HttpRequestMessage ChangeQuota(SignedRequests signer, IReadOnlyList<string> customers, string tag, long n) =>
+        signer.V3("ChangeResellerConsumeAmount",
+        [
+            new("OwnerId", customers[(int)(n % customers.Count)]), new("AdjustType", "increase"), new("Amount", "0.01"),
+            new("Currency", "CNY"), new("BusinessType", "quota_amount_adjust"), new("Source", "system"), new("OutBizId", $"{tag}-{n}"),
+        ]);
+
+    /// <summary>A partner's customers, each with a CNY quota ledger, ready for quota changes.</summary>
+    public static async Task<IReadOnlyList<string>> CustomersWithQuotaAsync(Uri emulator, PartnerKeys keys, int count, string tag)
+    {
+        await AddCustomersAsync(emulator, keys, count, tag);
+        var signer = Signer(emulator, keys);
+        var list = System.Text.Json.Nodes.JsonNode.Parse(await CaptureAsync(signer.V3("GetCustomerList")))!["Data"]!["UidList"]!.AsArray()
+            .Select(x => x!.ToString()).ToList();
+        foreach (var uid in list)
+            await CaptureAsync(signer.V3("CreateResellerUserQuota", [new("OwnerId", uid), new("Amount", "100000000"), new("Currency", "CNY")]));
+        return list;
+    }
+
+    /// <summary>Runs <paramref name="count"/> calls through the same load loop (8 connections); every one must succeed.</summary>
+    public static async Task<LoadResult> RunAllAsync(long count, Func<long, HttpRequestMessage> request)
+    {
+        var result = await LoadGenerator.RunAsync(Math.Min(8, (int)Math.Max(1, count)), TimeSpan.Zero, TimeSpan.FromHours(1), count, request, CheckSuccess);
+        if (result.Errors > 0 || result.Requests != count)
+            throw new InvalidOperationException($"{count} calls: {result.Requests} sent, {result.Errors} failed: {result.FirstError}");
+        return result;
+    }
+
     /// <summary>Creates <paramref name="count"/> customers through the same load loop (8 connections).</summary>
     public static async Task<LoadResult> AddCustomersAsync(Uri emulator, PartnerKeys keys, long count, string tag)
     {
         var signer = Signer(emulator, keys);
-        var result = await LoadGenerator.RunAsync(Math.Min(8, (int)Math.Max(1, count)), TimeSpan.Zero, TimeSpan.FromHours(1), count,
-            n => CreateCustomer(signer, tag, n), CheckSuccess);
-        if (result.Errors > 0 || result.Requests != count)
-            throw new InvalidOperationException($"Seeding {count} customers: {result.Requests} sent, {result.Errors} failed: {result.FirstError}");
-        return result;
+        return await RunAllAsync(count, n => CreateCustomer(signer, tag, n));
     }
 
     /// <summary>The emulator answers 200 only for success, but a body check costs nothing and catches a stub.</summary>

@@ -43,12 +43,13 @@ public static class Report
         }
         if (r.Memory is { } m)
         {
-            Line($"### Memory after writes (a fresh emulator)");
+            Line("### Memory after writes (a fresh emulator, in this order)");
             Line();
             Line("| | VmRSS |");
             Line("| --- | ---: |");
             Line($"| idle | {Mib(m.IdleRss)} |");
-            Line(string.Create(inv, $"| after {m.Writes:N0} writes ({r.WriteCase}, 8 connections: {m.WriteLoad.Rps:F0} req/s, p50 {m.WriteLoad.P50Ms:F2} ms, p99 {m.WriteLoad.P99Ms:F2} ms) | {Mib(m.AfterWritesRss)} |"));
+            Line(string.Create(inv, $"| after {m.Writes:N0} quota changes (ChangeResellerConsumeAmount, 8 connections: {m.QuotaLoad.Rps:F0} req/s, p50 {m.QuotaLoad.P50Ms:F2} ms, p99 {m.QuotaLoad.P99Ms:F2} ms) | {Mib(m.AfterQuotaRss)} |"));
+            Line(string.Create(inv, $"| and then {m.Writes:N0} customers (CreateAgAccount, 8 connections: {m.CustomerLoad.Rps:F0} req/s, p50 {m.CustomerLoad.P50Ms:F2} ms, p99 {m.CustomerLoad.P99Ms:F2} ms) | {Mib(m.AfterCustomersRss)} |"));
             Line();
         }
         if (r.Growth is { } g)
