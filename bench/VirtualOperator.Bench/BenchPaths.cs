@@ -3,7 +3,10 @@ namespace VirtualOperator.Bench;
 /// <summary>Where the Release builds the bench starts live, found from the repository root.</summary>
 public sealed record BenchPaths(string Root)
 {
-    public string EmulatorDll => Path.Combine(Root, "emulator/VirtualOperator.Emulator/bin/Release/net10.0/VirtualOperator.Emulator.dll");
+    /// <summary>Another build of the emulator to measure (<c>--emulator-dll PATH</c>), e.g. main's, for a before/after.</summary>
+    public string? EmulatorOverride { get; init; }
+
+    public string EmulatorDll => EmulatorOverride ?? Path.Combine(Root, "emulator/VirtualOperator.Emulator/bin/Release/net10.0/VirtualOperator.Emulator.dll");
     public string BareAppDll => Path.Combine(Root, "bench/VirtualOperator.Bench.BareApp/bin/Release/net10.0/VirtualOperator.Bench.BareApp.dll");
     public string BenchDll => typeof(BenchPaths).Assembly.Location;
 

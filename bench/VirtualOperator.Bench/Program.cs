@@ -23,7 +23,8 @@ public static class BenchProgram
                 return 0;
             case "run" or "smoke":
                 var settings = (command == "smoke" ? BenchSettings.SmokeRun : BenchSettings.Full).With(args);
-                var paths = BenchPaths.Find();
+                var dllIndex = Array.IndexOf(args, "--emulator-dll");
+                var paths = BenchPaths.Find() with { EmulatorOverride = dllIndex > 0 && dllIndex + 1 < args.Length ? Path.GetFullPath(args[dllIndex + 1]) : null };
                 var outIndex = Array.IndexOf(args, "--out");
                 var outFile = outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(paths.Root, ".bench-output", $"{command}.md");
                 var results = await new BenchRun(paths, settings, Console.Out).RunAsync();

@@ -11,9 +11,6 @@ using VirtualOperator.Emulator.Protocol.Pipeline;
 if (args.Length > 0 && args[0] == "--healthcheck")
     return await HealthCheck.RunAsync(args.Length > 1 ? args[1] : EmulatorOptions.DefaultUrl);
 
-// LiteDB's first use compiles on another core while the host is built (see StartupWarmUp).
-_ = StartupWarmUp.Start();
-
 var builder = WebApplication.CreateBuilder(args);
 
 // `--data PATH` is the documented way to make state durable; it is Emulator:DataPath underneath.
