@@ -52,5 +52,14 @@ VO_TARGET=real VO_RECORD=1 VO_SNAPSHOT_UPDATE=1 \
   dotnet test "$project" -c Release --no-build --filter "$filter"
 rc=$?
 cat "$ROOT/.test-output/contract-real.txt" 2>/dev/null
-echo "recordings: fixtures/replay/ and fixtures/snapshots/ (git status shows what changed)"
+
+# Last line of defence (the recorder already scrubs and refuses): no credential value in any written file.
+replay_dir="${VO_REPLAY_DIR:-$ROOT/fixtures/replay}" snapshot_dir="${VO_SNAPSHOT_DIR:-$ROOT/fixtures/snapshots}"
+for secret in "${VO_REAL_ACCESS_KEY_ID:-}" "${VO_REAL_ACCESS_KEY_SECRET:-}" "${VO_REAL_SECURITY_TOKEN:-}"; do
+  [ -z "$secret" ] && continue
+  if grep -rqF -- "$secret" "$replay_dir" "$snapshot_dir" 2>/dev/null; then
+    echo "SECRET LEAK: a credential value is in $(grep -rlF -- "$secret" "$replay_dir" "$snapshot_dir" | head -3)"; exit 1
+  fi
+done
+echo "recordings (no credential in them): $replay_dir and $snapshot_dir"
 exit $rc

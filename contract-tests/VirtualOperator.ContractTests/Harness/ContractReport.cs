@@ -16,11 +16,15 @@ public static class ContractReport
     public sealed record Entry(string Test, string Class, string Outcome, string? Detail, decimal Seconds);
 
     private static readonly ConcurrentDictionary<string, Entry> Entries = new();
-    private static int _hooked;
+
+    private static readonly System.Diagnostics.Stopwatch Clock = new();
+
+    public static bool HasEntries => !Entries.IsEmpty;
+
+    public static void RunStarted() => Clock.Restart();
 
     public static void Record(ITest test, string outcome, string? detail, decimal seconds)
     {
-        if (Interlocked.Exchange(ref _hooked, 1) == 0) AppDomain.CurrentDomain.ProcessExit += (_, _) => Write();
         var cls = test.TestCase.TestMethod.TestClass.Class.Name;
         Entries[test.DisplayName] = new Entry(test.DisplayName, cls, outcome, detail, seconds);
     }
@@ -40,17 +44,18 @@ public static class ContractReport
             failed = entries.Count(e => e.Outcome == "failed"),
             skipped = entries.Count(e => e.Outcome == "skipped"),
             seconds = entries.Sum(e => e.Seconds),
+            wallSeconds = Math.Round(Clock.Elapsed.TotalSeconds, 2),
             tests = entries,
         };
         File.WriteAllText(Path.Combine(dir, $"contract-{target}.json"), JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
         File.WriteAllText(Path.Combine(dir, $"contract-{target}.xml"), JUnit(target, entries).ToString());
-        File.WriteAllText(Path.Combine(dir, $"contract-{target}.txt"), Table(target, entries));
+        File.WriteAllText(Path.Combine(dir, $"contract-{target}.txt"), Table(target, entries, Clock.Elapsed));
     }
 
-    public static string Table(string target, IReadOnlyList<Entry> entries)
+    public static string Table(string target, IReadOnlyList<Entry> entries, TimeSpan wall)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"contract suite, target {target}: {entries.Count(e => e.Outcome == "passed")} passed, {entries.Count(e => e.Outcome == "failed")} failed, {entries.Count(e => e.Outcome == "skipped")} skipped");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"contract suite, target {target}: {entries.Count(e => e.Outcome == "passed")} passed, {entries.Count(e => e.Outcome == "failed")} failed, {entries.Count(e => e.Outcome == "skipped")} skipped in {wall.TotalSeconds:0.0} s");
         foreach (var e in entries.Where(e => e.Outcome != "passed"))
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {e.Outcome,-7} {e.Test}: {FirstLine(e.Detail)}");
         return sb.ToString();
