@@ -1,4 +1,5 @@
 using VirtualOperator.Emulator.Products.BssOpenApi;
+using VirtualOperator.Emulator.Products.Messages;
 
 namespace VirtualOperator.Emulator.Products;
 
@@ -11,10 +12,12 @@ public static class ProductRegistration
     public static IServiceCollection AddProducts(this IServiceCollection services)
     {
         services.AddBssOpenApi();
+        services.AddMessages();
         return services;
     }
 
     public static void MapProductRoutes(this IEndpointRouteBuilder app)
     {
+        app.MapMessagesControl();
     }
 }
