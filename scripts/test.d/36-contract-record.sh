@@ -15,9 +15,9 @@ status=0
 log="$scratch/record.log"
 bash "$ROOT/scripts/record.sh" --stand-in --no-build 2>&1 | tee "$log"
 if [ "${PIPESTATUS[0]}" -eq 0 ] && [ -n "$(ls -A "$VO_REPLAY_DIR" 2>/dev/null)" ]; then
-  echo "record through proxy (stand-in) 1 0 0" >> "$VO_RESULTS"
+  echo "record through proxy (stand-in)|1|0|0" >> "$VO_RESULTS"
 else
-  echo "record through proxy (stand-in) 0 1 0" >> "$VO_RESULTS"; status=1
+  echo "record through proxy (stand-in)|0|1|0" >> "$VO_RESULTS"; status=1
 fi
 mv "$ROOT/.test-output/contract-real.json" "$ROOT/.test-output/contract-record-standin.json" 2>/dev/null
 mv "$ROOT/.test-output/contract-real.xml" "$ROOT/.test-output/contract-record-standin.xml" 2>/dev/null
@@ -32,9 +32,9 @@ out="$(env -u VO_REAL_ACCESS_KEY_ID -u VO_REAL_ACCESS_KEY_SECRET -u VO_REAL_ACCO
   dotnet test "$project" -c Release --no-build --filter "Parity=Validated" 2>&1)"
 if [ $? -ne 0 ] && grep -q "VO_TARGET=real needs a real test account; set VO_REAL_ACCESS_KEY_ID, VO_REAL_ACCESS_KEY_SECRET, VO_REAL_ACCOUNT_UID" <<<"$out"; then
   echo "real target without credentials: fails fast with the message (ok)"
-  echo "real without credentials fails fast 1 0 0" >> "$VO_RESULTS"
+  echo "real without credentials fails fast|1|0|0" >> "$VO_RESULTS"
 else
   echo "real target without credentials did NOT fail with the expected message:"; tail -20 <<<"$out"
-  echo "real without credentials fails fast 0 1 0" >> "$VO_RESULTS"; status=1
+  echo "real without credentials fails fast|0|1|0" >> "$VO_RESULTS"; status=1
 fi
 exit $status
