@@ -28,13 +28,13 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-project=contract-tests/VirtualOperator.ContractTests/VirtualOperator.ContractTests.csproj
+source "$ROOT/scripts/contract-lib.sh"
+project="$ROOT/$CONTRACT_PROJECT"
 if [ $build = 1 ]; then
-  dotnet build "$project" -c Release -v q -nologo | grep -E "error|Warn" ; true
+  dotnet build "$project" -c Release -v q -nologo >/dev/null || { echo "build failed: dotnet build $project -c Release"; exit 1; }
 fi
 
 if [ $stand_in = 1 ]; then
-  source "$ROOT/scripts/emulator-process.sh"
   start_emulator || exit 1
   trap stop_emulator EXIT
   partner="$(curl -sf -X POST -H 'content-type: application/json' -d '{"name":"record stand-in","testAccount":true}' "$EMULATOR_URL/_emulator/partners")" \

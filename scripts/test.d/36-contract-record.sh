@@ -6,7 +6,8 @@
 set -uo pipefail
 cd "$ROOT"
 source "$ROOT/scripts/lib.sh"
-project=contract-tests/VirtualOperator.ContractTests/VirtualOperator.ContractTests.csproj
+source "$ROOT/scripts/contract-lib.sh"
+project="$ROOT/$CONTRACT_PROJECT"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 export VO_REPLAY_DIR="$scratch/replay" VO_SNAPSHOT_DIR="$scratch/snapshots"
@@ -23,7 +24,7 @@ mv "$ROOT/.test-output/contract-real.json" "$ROOT/.test-output/contract-record-s
 mv "$ROOT/.test-output/contract-real.xml" "$ROOT/.test-output/contract-record-standin.xml" 2>/dev/null
 mv "$ROOT/.test-output/contract-real.txt" "$ROOT/.test-output/contract-record-standin.txt" 2>/dev/null
 
-VO_TARGET=replay VO_REPORT_DIR="$scratch/report" run_dotnet_test "contract suite (replay of fresh recording)" "$project" -c Release --no-build \
+VO_REPORT_DIR="$scratch/report" VO_TARGET=replay run_dotnet_test "contract suite (replay of fresh recording)" "$project" -c Release --no-build \
   --filter "Parity=Validated" || status=1
 cat "$scratch/report/contract-replay.txt" 2>/dev/null
 
