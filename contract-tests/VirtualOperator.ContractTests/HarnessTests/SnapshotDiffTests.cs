@@ -16,7 +16,7 @@ public sealed class SnapshotDiffTests
         var diff = SnapshotDiff.Diff(JsonNode.Parse("""{"Code":"200","Success":true}"""), JsonNode.Parse("""{"Code":"200","Success":false}"""));
 
         diff.Should().StartWith("--- recorded snapshot\n+++ actual response\n");
-        diff.Should().Contain("-   \"Success\": true").And.Contain("+   \"Success\": false").And.Contain("    \"Code\": \"200\",");
+        diff.Should().Contain("    \"Code\": \"200\",\n-   \"Success\": true\n+   \"Success\": false\n", "the recorded line comes first");
     }
 
     [Fact]
