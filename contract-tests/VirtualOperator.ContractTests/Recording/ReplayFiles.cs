@@ -11,9 +11,11 @@ namespace VirtualOperator.ContractTests.Recording;
 /// </summary>
 public static class ReplayFiles
 {
-    public static string PathFor(string testClass, string testMethod) => Path.Combine(RepoPaths.Replay, testClass, testMethod + ".json");
+    public static string PathFor(string testClass, string testMethod, string? root = null) => Path.Combine(root ?? RepoPaths.Replay, testClass, testMethod + ".json");
 
-    public static string TagsPath => Path.Combine(RepoPaths.Replay, "data-tags.json");
+    public static string TagsPath => TagsPathIn(RepoPaths.Replay);
+
+    private static string TagsPathIn(string root) => Path.Combine(root, "data-tags.json");
 
     public static bool Has(string testClass, string testMethod) => File.Exists(PathFor(testClass, testMethod));
 
@@ -29,16 +31,18 @@ public static class ReplayFiles
 
     private static readonly Lock TagLock = new();
 
-    public static void WriteTag(string testId, string? tag)
+    public static void WriteTag(string testId, string? tag, string? root = null)
     {
+        root ??= RepoPaths.Replay;
+        var tagsPath = TagsPathIn(root);
         lock (TagLock)
         {
-            var tags = File.Exists(TagsPath) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(TagsPath)) ?? [] : [];
+            var tags = File.Exists(tagsPath) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(tagsPath)) ?? [] : [];
             if (string.IsNullOrEmpty(tag)) { if (!tags.Remove(testId)) return; }
             else tags[testId] = tag;
-            Directory.CreateDirectory(RepoPaths.Replay);
+            Directory.CreateDirectory(root);
             var sorted = new JsonObject(tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))));
-            File.WriteAllText(TagsPath, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            File.WriteAllText(tagsPath, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         }
     }
 }
