@@ -18,7 +18,7 @@ public sealed class RecordingTests : IDisposable
     private static readonly AcsCredentials Creds = new("STS.NUrealTempKey0123", "real+secret/value=", "CAIS+real/token==xyz");
     private const string AccountUid = "1688000000000009";
 
-    private readonly WireMockServer _cloud = WireMockServer.Start();
+    private readonly WireMockServer _cloud = LoopbackWireMock.Start();
     private readonly string _dir = Directory.CreateTempSubdirectory("vo-record-").FullName;
 
     public RecordingTests()

@@ -9,7 +9,7 @@ namespace VirtualOperator.ContractTests.HarnessTests;
 /// <summary>Recorded calls become WireMock.Net mappings that answer that test's call n with action A, and nothing else.</summary>
 public sealed class ReplayMappingTests : IDisposable
 {
-    private readonly WireMockServer _server = WireMockServer.Start();
+    private readonly WireMockServer _server = LoopbackWireMock.Start();
 
     private AcsClient Client() => new(new HttpClient(new TestCallHeaders(new SocketsHttpHandler())), new SingleAddressEndpoints(new Uri(_server.Urls[0])), ReplayAccount.Credentials);
 

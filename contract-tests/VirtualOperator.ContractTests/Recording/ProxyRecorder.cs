@@ -29,7 +29,7 @@ public sealed class ProxyRecorder(IReadOnlyDictionary<string, Uri> realEndpoints
     {
         var host = ProductHosts.PublicHost(product);
         var real = realEndpoints.TryGetValue(product, out var r) ? r : new Uri("https://" + host);
-        var proxy = _proxies.GetOrAdd(product, _ => new Lazy<WireMockServer>(() => WireMockServer.Start(new WireMockServerSettings
+        var proxy = _proxies.GetOrAdd(product, _ => new Lazy<WireMockServer>(() => LoopbackWireMock.Start(new WireMockServerSettings
         {
             ProxyAndRecordSettings = new ProxyAndRecordSettings { Url = real.ToString().TrimEnd('/'), SaveMapping = false, SaveMappingToFile = false },
         }))).Value;

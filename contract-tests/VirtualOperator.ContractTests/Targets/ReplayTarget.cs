@@ -19,7 +19,7 @@ public sealed class ReplayTarget : ContractTarget
 
     public ReplayTarget(TargetSettings settings)
     {
-        _server = WireMockServer.Start(new WireMockServerSettings { StartAdminInterface = false });
+        _server = LoopbackWireMock.Start();
         foreach (var file in ReplayFiles.MappingFiles()) _server.WithMapping(File.ReadAllText(file));
         var replayServer = new Uri(_server.Urls[0]);
         _real = new RealTarget(settings with
