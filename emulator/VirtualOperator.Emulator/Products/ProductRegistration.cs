@@ -1,4 +1,5 @@
 using VirtualOperator.Emulator.Products.BssOpenApi;
+using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 using VirtualOperator.Emulator.Products.Messages;
 
 namespace VirtualOperator.Emulator.Products;
@@ -19,5 +20,6 @@ public static class ProductRegistration
     public static void MapProductRoutes(this IEndpointRouteBuilder app)
     {
         app.MapMessagesControl();
+        app.MapBudgetControlPlane();
     }
 }
