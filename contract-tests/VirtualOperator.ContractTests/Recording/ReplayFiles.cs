@@ -5,13 +5,14 @@ using VirtualOperator.ContractTests.Harness;
 namespace VirtualOperator.ContractTests.Recording;
 
 /// <summary>
-/// The replay fixtures: <c>fixtures/replay/&lt;Class&gt;/&lt;Method&gt;.json</c>, each a JSON array of WireMock.Net
+/// The replay fixtures: <c>fixtures/replay/&lt;Product&gt;/&lt;Class&gt;/&lt;Method&gt;.json</c>, each a JSON array of WireMock.Net
 /// mappings (one per call of that test), and <c>fixtures/replay/data-tags.json</c>, the <c>VO_RUN_TAG</c> a test's
 /// data was generated with, so the replayed test sends what the recorded one sent.
 /// </summary>
 public static class ReplayFiles
 {
-    public static string PathFor(string testClass, string testMethod, string? root = null) => Path.Combine(root ?? RepoPaths.Replay, testClass, testMethod + ".json");
+    public static string PathFor(string testClass, string testMethod, string? root = null) =>
+        Path.Combine(root ?? RepoPaths.Replay, TestContext.ClassFolder(testClass), testMethod + ".json");
 
     public static string TagsPath => TagsPathIn(RepoPaths.Replay);
 

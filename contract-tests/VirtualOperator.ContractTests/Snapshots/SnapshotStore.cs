@@ -6,7 +6,7 @@ using VirtualOperator.ContractTests.Harness;
 namespace VirtualOperator.ContractTests.Snapshots;
 
 /// <summary>
-/// Snapshot files: <c>fixtures/snapshots/&lt;Class&gt;/&lt;Method&gt;.json</c>, one per test, holding its named,
+/// Snapshot files: <c>fixtures/snapshots/&lt;Product&gt;/&lt;Class&gt;/&lt;Method&gt;.json</c>, one per test, holding its named,
 /// normalized responses. They are written only by the tool (a run with <c>VO_SNAPSHOT_UPDATE=1</c>, which
 /// scripts/record.sh sets), never by hand; every other run compares against them.
 /// </summary>
@@ -21,7 +21,8 @@ public static class SnapshotStore
 
     public static bool UpdateMode => Environment.GetEnvironmentVariable(UpdateVar) == "1";
 
-    public static string PathFor(string testClass, string testMethod, string? root = null) => Path.Combine(root ?? RepoPaths.Snapshots, testClass, testMethod + ".json");
+    public static string PathFor(string testClass, string testMethod, string? root = null) =>
+        Path.Combine(root ?? RepoPaths.Snapshots, TestContext.ClassFolder(testClass), testMethod + ".json");
 
     /// <summary>Normalizes <paramref name="actual"/> and records it (update mode) or compares it with the recorded one.</summary>
     /// <exception cref="SnapshotMismatchException">No recording, an edited file, or a difference (the message carries the diff).</exception>
