@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace VirtualOperator.ContractTests.Harness;
 
@@ -13,7 +14,7 @@ namespace VirtualOperator.ContractTests.Harness;
 /// </summary>
 public static class ContractReport
 {
-    public sealed record Entry(string Test, string Class, string Outcome, string? Detail, decimal Seconds);
+    public sealed record Entry(string Test, string Class, string Parity, string Cost, string Outcome, string? Detail, decimal Seconds);
 
     private static readonly ConcurrentDictionary<string, Entry> Entries = new();
 
@@ -26,7 +27,8 @@ public static class ContractReport
     public static void Record(ITest test, string outcome, string? detail, decimal seconds)
     {
         var cls = test.TestCase.TestMethod.TestClass.Class.Name;
-        Entries[test.DisplayName] = new Entry(test.DisplayName, cls, outcome, detail, seconds);
+        var (traits, _) = ContractTraits.Of(test.TestCase.TestMethod.Method.ToRuntimeMethod());
+        Entries[test.DisplayName] = new Entry(test.DisplayName, cls, traits?.Parity.Name ?? "", traits?.Cost.ToString() ?? "", outcome, detail, seconds);
     }
 
     public static string TargetName => ContractRun.TrySettings().Settings?.Kind.ToString().ToLowerInvariant() ?? "misconfigured";
@@ -56,6 +58,8 @@ public static class ContractReport
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"contract suite, target {target}: {entries.Count(e => e.Outcome == "passed")} passed, {entries.Count(e => e.Outcome == "failed")} failed, {entries.Count(e => e.Outcome == "skipped")} skipped in {wall.TotalSeconds:0.0} s");
+        foreach (var g in entries.GroupBy(e => e.Parity).OrderBy(g => g.Key, StringComparer.Ordinal))
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {g.Key,-12} {g.Count(e => e.Outcome == "passed")} passed, {g.Count(e => e.Outcome == "failed")} failed, {g.Count(e => e.Outcome == "skipped")} skipped");
         foreach (var e in entries.Where(e => e.Outcome != "passed"))
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {e.Outcome,-7} {e.Test}: {FirstLine(e.Detail)}");
         return sb.ToString();
@@ -72,6 +76,9 @@ public static class ContractReport
                     new XAttribute("classname", e.Class),
                     new XAttribute("name", e.Test),
                     new XAttribute("time", e.Seconds.ToString(CultureInfo.InvariantCulture)),
+                    new XElement("properties",
+                        new XElement("property", new XAttribute("name", "Parity"), new XAttribute("value", e.Parity)),
+                        new XElement("property", new XAttribute("name", "Cost"), new XAttribute("value", e.Cost))),
                     e.Outcome switch
                     {
                         "failed" => new XElement("failure", new XAttribute("message", FirstLine(e.Detail)), e.Detail),
