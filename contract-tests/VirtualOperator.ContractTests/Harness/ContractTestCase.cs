@@ -18,11 +18,11 @@ public sealed class ContractTestCase : XunitTestCase
 
     protected override string? GetSkipReason(IAttributeInfo factAttribute)
     {
-        var (traits, _) = ContractTraits.Of(TestMethod.Method.ToRuntimeMethod());
+        var method = TestMethod.Method.ToRuntimeMethod();
+        var (traits, _) = ContractTraits.Of(method);
         var (settings, _) = ContractRun.TrySettings();
         // A configuration error is not a reason to skip: the test runs and fails saying what to set.
         if (traits is null || settings is null) return base.GetSkipReason(factAttribute);
-        var method = TestMethod.Method.ToRuntimeMethod();
         if (traits.SkipReason(settings) is { } reason) return reason;
         var classKey = TestContext.ClassKey(method.DeclaringType!);
         if (settings.Kind == Targets.TargetKind.Replay && !Recording.ReplayFiles.Has(classKey, method.Name))
@@ -37,6 +37,7 @@ public sealed class ContractTestCase : XunitTestCase
         var test = TestContext.For(method, DisplayName);
         using var _ = TestContext.Enter(test);
         var summary = await base.RunAsync(diagnosticMessageSink, new ReportingMessageBus(messageBus), constructorArguments, aggregator, cancellationTokenSource);
+        // Failed tests are recorded too: the recording is what the cloud answered, right or wrong for the test.
         if (summary.Skipped == 0) ContractRun.AfterTest(test);
         return summary;
     }
