@@ -1,5 +1,7 @@
 using VirtualOperator.Emulator.Products.BssOpenApi;
+using VirtualOperator.Emulator.Products.Federation;
 using VirtualOperator.Emulator.Products.Messages;
+using VirtualOperator.Emulator.Products.Sts;
 
 namespace VirtualOperator.Emulator.Products;
 
@@ -13,11 +15,15 @@ public static class ProductRegistration
     {
         services.AddBssOpenApi();
         services.AddMessages();
+        services.AddSts();
+        services.AddFederation();
         return services;
     }
 
     public static void MapProductRoutes(this IEndpointRouteBuilder app)
     {
         app.MapMessagesControl();
+        app.MapStsControl();
+        app.MapFederation();
     }
 }
