@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Products.Aas;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.Federation;
 using VirtualOperator.Emulator.Products.Messages;
@@ -17,6 +18,7 @@ public static class ProductRegistration
         services.AddMessages();
         services.AddSts();
         services.AddFederation();
+        services.AddIdentityVerification();
         return services;
     }
 
@@ -25,5 +27,6 @@ public static class ProductRegistration
         app.MapMessagesControl();
         app.MapStsControl();
         app.MapFederation();
+        app.MapIdentityPages();
     }
 }
