@@ -20,7 +20,12 @@ public sealed class PartnerSession(EmulatorApplication app, PartnerKeys keys)
     public HttpClient Control { get; } = app.CreateClient();
 
     /// <summary>A browser without cookies and without following redirects, to see every hop.</summary>
-    public HttpClient Browser { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    public HttpClient Browser { get; } = app.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = false,
+        // On Kestrel (the browser test) the default client knows the real address; the in-memory server ignores it.
+        BaseAddress = app.CreateClient().BaseAddress ?? new Uri("http://localhost"),
+    });
 
     public static async Task<PartnerSession> StartAsync(EmulatorApplication app, bool testAccount = true) =>
         new(app, await app.CreatePartnerAsync(testAccount));
