@@ -40,7 +40,7 @@ public static class IdentityPages
         {
             if (customers.Get(customerUid) is not { } c) return NoCustomer(customerUid);
             try { return Results.Ok(View(c, ids.Reject(c, body?.Reason, clock.NowFor(c.PartnerUid)))); }
-            catch (InvalidOperationException e) { return Results.Json(new { error = e.Message }, statusCode: 409); }
+            catch (InvalidOperationException e) { return ControlReplies.Conflict(e.Message); }
         });
     }
 
@@ -71,7 +71,7 @@ public static class IdentityPages
 
     private static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
 
-    private static IResult NoCustomer(string uid) => Results.Json(new { error = $"No customer with uid {uid}." }, statusCode: 404);
+    private static IResult NoCustomer(string uid) => ControlReplies.NotFound($"No customer with uid {uid}.");
 
     public sealed record CompleteBody([property: JsonPropertyName("subjectType")] string? SubjectType, [property: JsonPropertyName("name")] string? Name);
     public sealed record RejectBody([property: JsonPropertyName("reason")] string? Reason);

@@ -27,19 +27,19 @@ public static class FederationServices
     private static void MapControl(IEndpointRouteBuilder app)
     {
         app.MapGet("/_emulator/partners/{uid}/federation/signin-tokens", (string uid, PartnerStore partners, FederationStore store) =>
-            partners.Get(uid) is null ? NoPartner(uid) : Results.Ok(store.TokensOf(uid).Select(TokenView)));
+            partners.Get(uid) is null ? ControlReplies.NoPartner(uid) : Results.Ok(store.TokensOf(uid).Select(TokenView)));
         app.MapPost("/_emulator/federation/signin-tokens/{token}/expire", (string token, FederationStore store, VirtualClock clock) =>
             store.GetToken(token) is { } t ? Results.Ok(TokenView(store.ExpireToken(token, clock.NowFor(t.PartnerUid))!))
-                : Results.Json(new { error = "No such SigninToken." }, statusCode: 404));
+                : ControlReplies.NotFound("No such SigninToken."));
 
         app.MapGet("/_emulator/partners/{uid}/console/sessions", (string uid, PartnerStore partners, FederationStore store) =>
-            partners.Get(uid) is null ? NoPartner(uid) : Results.Ok(store.SessionsOf(uid).Select(SessionView)));
+            partners.Get(uid) is null ? ControlReplies.NoPartner(uid) : Results.Ok(store.SessionsOf(uid).Select(SessionView)));
         app.MapPost("/_emulator/console/sessions/{id}/expire", (string id, FederationStore store, VirtualClock clock) =>
             store.GetSession(id) is { } s ? Results.Ok(SessionView(store.ExpireSession(id, clock.NowFor(s.PartnerUid))!))
-                : Results.Json(new { error = "No such console session." }, statusCode: 404));
+                : ControlReplies.NotFound("No such console session."));
         app.MapPost("/_emulator/partners/{uid}/console/sessions/expire", (string uid, PartnerStore partners, FederationStore store, VirtualClock clock) =>
         {
-            if (partners.Get(uid) is null) return NoPartner(uid);
+            if (partners.Get(uid) is null) return ControlReplies.NoPartner(uid);
             var now = clock.NowFor(uid);
             return Results.Ok(store.SessionsOf(uid).Select(s => SessionView(store.ExpireSession(s.Id, now)!)).ToList());
         });
@@ -47,7 +47,7 @@ public static class FederationServices
         app.MapGet("/_emulator/customers/{customerUid}/icp-draft", (string customerUid, IcpDraftStore drafts) =>
             drafts.Get(customerUid) is { } d
                 ? Results.Ok(new { customerUid = d.Id, partner = d.PartnerUid, status = d.Status, currentStep = d.CurrentStep, fields = d.Fields, updatedAt = Iso.Format(d.UpdatedAt) })
-                : Results.Json(new { error = $"Customer {customerUid} has no ICP draft." }, statusCode: 404));
+                : ControlReplies.NotFound($"Customer {customerUid} has no ICP draft."));
     }
 
     private static object TokenView(SigninToken t) => new
@@ -61,6 +61,4 @@ public static class FederationServices
         sessionId = s.Id, partner = s.PartnerUid, customerUid = s.CustomerUid, loginUrl = s.LoginUrl,
         createdAt = Iso.Format(s.CreatedAt), expiresAt = Iso.Format(s.ExpiresAt),
     };
-
-    private static IResult NoPartner(string uid) => Results.Json(new { error = $"No partner with uid {uid}." }, statusCode: 404);
 }

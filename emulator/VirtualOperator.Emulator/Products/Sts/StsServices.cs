@@ -23,12 +23,12 @@ public static class StsServices
     {
         app.MapGet("/_emulator/partners/{uid}/sts/credentials", (string uid, PartnerStore partners, StsCredentialStore store) =>
             partners.Get(uid) is null
-                ? Results.Json(new { error = $"No partner with uid {uid}." }, statusCode: 404)
+                ? ControlReplies.NoPartner(uid)
                 : Results.Ok(store.ListFor(uid).Select(View)));
         app.MapPost("/_emulator/sts/credentials/{accessKeyId}/expire", (string accessKeyId, StsCredentialStore store, VirtualClock clock) =>
         {
             var c = store.Get(accessKeyId);
-            if (c is null) return Results.Json(new { error = $"No STS credentials with AccessKeyId {accessKeyId}." }, statusCode: 404);
+            if (c is null) return ControlReplies.NotFound($"No STS credentials with AccessKeyId {accessKeyId}.");
             return Results.Ok(View(store.ExpireAt(accessKeyId, clock.NowFor(c.PartnerUid))!));
         });
     }
