@@ -16,7 +16,8 @@ public sealed class AssumeRoleTests(ContractFixture fx) : IClassFixture<Contract
         var body = r.Json;
         body["RequestId"]!.GetValue<string>().Should().NotBeNullOrEmpty();
         var c = body["Credentials"]!;
-        c["AccessKeyId"]!.GetValue<string>().Should().StartWith("STS.");
+        // Recordings scrub key ids, so the prefix is checked wherever the answer is live.
+        if (fx.Target.Kind != Targets.TargetKind.Replay) c["AccessKeyId"]!.GetValue<string>().Should().StartWith("STS.");
         c["AccessKeySecret"]!.GetValue<string>().Should().NotBeNullOrEmpty();
         c["SecurityToken"]!.GetValue<string>().Should().NotBeNullOrEmpty();
         DateTimeOffset.ParseExact(c["Expiration"]!.GetValue<string>(), "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
