@@ -45,6 +45,8 @@ public sealed class AssumeRoleTests(EmulatorFixture f) : IClassFixture<EmulatorF
             .Status.Should().Be(HttpStatusCode.OK);
         (await asCustomer.V3("GetCustomerAccountInfo", PartnerSession.Bss, new Dictionary<string, string> { ["OwnerId"] = other }))
             .Code.Should().Be("InvalidOwner");
+        (await asCustomer.V3("CreateAgAccount", PartnerSession.Bss, new Dictionary<string, string> { ["LoginEmail"] = "x@example.com" }))
+            .Code.Should().Be("NotApplicable");
         // V1 carries the token as the SecurityToken parameter.
         (await asCustomer.V1("GetCustomerList", PartnerSession.Bss)).Status.Should().Be(HttpStatusCode.OK);
     }

@@ -69,6 +69,7 @@ public sealed class CustomerAccountTests(EmulatorFixture f) : IClassFixture<Emul
         again.Code.Should().Be("LoginEmail.AlreadyExists");
         again.Status.Should().Be(HttpStatusCode.BadRequest);
         (await b.CreateAgAccount(email)).Code.Should().Be("LoginEmail.AlreadyExists");
+        (await b.CreateAgAccount(email.ToUpperInvariant())).Code.Should().Be("LoginEmail.AlreadyExists", "e-mail addresses compare case-insensitively");
         (await a.Signed.V3("GetCustomerList", PartnerSession.Bss)).Json["Data"]!["UidList"]!.AsArray().Should().HaveCount(1);
         (await b.Signed.V3("GetCustomerList", PartnerSession.Bss)).Json["Data"]!["UidList"]!.AsArray().Should().BeEmpty();
     }
