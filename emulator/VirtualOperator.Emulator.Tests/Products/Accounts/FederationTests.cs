@@ -169,6 +169,44 @@ public sealed class FederationTests(EmulatorFixture f) : IClassFixture<EmulatorF
         (await p.Page(cookie, "/console/home")).Html.Should().Contain("data-testid=\"login-expired\"");
     }
 
+    [Fact]
+    public async Task IcpWizard_AllStepsThenSubmit_MarksTheFilingSubmitted()
+    {
+        var p = await PartnerSession.StartAsync(_app);
+        var pk = await p.CreateCustomerAsync();
+        var cookie = await p.LogonFreeAsync(pk);
+        var steps = new[]
+        {
+            new Dictionary<string, string> { ["step"] = "1", ["SubjectType"] = "Individual", ["SubjectName"] = "Wang Fang", ["CertificateNumber"] = "110101199001011234" },
+            new Dictionary<string, string> { ["step"] = "2", ["Domain"] = "wang.cn", ["SiteName"] = "Wang" },
+            new Dictionary<string, string> { ["step"] = "3", ["ContactName"] = "Wang Fang", ["ContactPhone"] = "13900000000", ["ContactEmail"] = "w@wang.cn" },
+        };
+        foreach (var form in steps) (await p.Page(cookie, "/console/icp", form)).Status.Should().Be(HttpStatusCode.Redirect);
+        (await p.Page(cookie, "/console/icp")).Html.Should().Contain("data-testid=\"icp-review\"").And.Contain("wang.cn");
+        (await p.Page(cookie, "/console/icp", new Dictionary<string, string> { ["step"] = "4" })).Status.Should().Be(HttpStatusCode.Redirect);
+        (await p.Page(cookie, "/console/icp")).Html.Should().Contain("Submitted for review");
+        (await p.ControlGet($"/_emulator/customers/{pk}/icp-draft"))["status"]!.ToString().Should().Be("Submitted");
+        (await p.Page(cookie, "/console/icp", steps[0])).Status.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task PartnerReset_EndsStsCredentialsSessionsAndDrafts()
+    {
+        var p = await PartnerSession.StartAsync(_app);
+        var pk = await p.CreateCustomerAsync();
+        var sts = await p.AssumeCustomerRoleAsync(pk);
+        var cookie = await p.LogonFreeAsync(pk);
+        (await p.Page(cookie, "/console/icp", new Dictionary<string, string>
+            { ["step"] = "1", ["SubjectType"] = "Individual", ["SubjectName"] = "A", ["CertificateNumber"] = "1" })).Status.Should().Be(HttpStatusCode.Redirect);
+
+        (await p.ControlPost($"/_emulator/partners/{p.Uid}/reset")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await p.SignedAs(sts).V3("GetCustomerList", PartnerSession.Bss)).Code.Should().Be("InvalidAccessKeyId.NotFound");
+        (await p.Page(cookie, "/console/home")).Status.Should().Be(HttpStatusCode.Unauthorized);
+        (await p.Control.GetAsync($"/_emulator/customers/{pk}/icp-draft")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await p.ControlGet($"/_emulator/partners/{p.Uid}/messages")).AsArray().Should().BeEmpty();
+    }
+
     private static async Task Expect(Task<HttpResponseMessage> call, int status, string code)
     {
         var r = await call;
