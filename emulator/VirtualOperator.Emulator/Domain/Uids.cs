@@ -3,8 +3,9 @@ using System.Security.Cryptography;
 namespace VirtualOperator.Emulator.Domain;
 
 /// <summary>
-/// Realistic Alibaba Cloud account uids: 16 digits, no leading zero, first digit 1..8 so every uid stays below
-/// 2^53: the Tea SDKs carry OwnerId and Mpk as JavaScript numbers, which would round a larger one.
+/// Realistic Alibaba Cloud account uids: 16 digits, no leading zero, and at most 8999999999999999, below
+/// JavaScript's Number.MAX_SAFE_INTEGER (9007199254740991): the Tea SDKs type <c>OwnerId</c> as a number, so a
+/// larger uid would reach the emulator with its last digits changed.
 /// </summary>
 public static class Uids
 {

@@ -1,5 +1,6 @@
 using VirtualOperator.Emulator.Products.Aas;
 using VirtualOperator.Emulator.Products.BssOpenApi;
+using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 using VirtualOperator.Emulator.Products.Federation;
 using VirtualOperator.Emulator.Products.Messages;
 using VirtualOperator.Emulator.Products.Sts;
@@ -25,6 +26,7 @@ public static class ProductRegistration
     public static void MapProductRoutes(this IEndpointRouteBuilder app)
     {
         app.MapMessagesControl();
+        app.MapBudgetControlPlane();
         app.MapStsControl();
         app.MapFederation();
         app.MapIdentityPages();

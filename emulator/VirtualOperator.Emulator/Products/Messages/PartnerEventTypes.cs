@@ -10,4 +10,7 @@ public static class PartnerEventTypes
     public const string IdentityVerificationCompleted = "IdentityVerificationCompleted";
     public const string IdentityVerificationRejected = "IdentityVerificationRejected";
     public const string IdentityVerificationRemoved = "IdentityVerificationRemoved";
+
+    /// <summary>A customer's available quota fell below one of its SetResellerUserAlarmThreshold rules (docs/budget.md).</summary>
+    public const string QuotaLowBalance = "QuotaLowBalance";
 }
