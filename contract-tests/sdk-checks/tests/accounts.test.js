@@ -139,3 +139,26 @@ test('federation: GetSigninToken with the STS credentials, then Login redirects 
   const reused = await fetch(login, { redirect: 'manual' });
   assert.equal(reused.headers.get('location'), 'http://127.0.0.1:9/login');
 });
+
+test('identity verification: pop-core (V1) Aas and Crm calls; completion shows in getCustomerAccountInfo', async () => {
+  const { uid, keys } = await partner('sdk-identity');
+  const pk = await createCustomer(keys);
+  const url = await pop(emu.baseUrl, keys, '2015-07-01').request('GenerateAliyunBidCertWaysUrl', { AliyunPk: pk }, { method: 'POST' });
+  assert.equal(url.Success, true);
+  assert.match(url.Data, /\/aas\/cert\?ticket=/);
+  const page = await fetch(url.Data);
+  assert.equal(page.status, 200);
+
+  await emu.control.post(`/_emulator/customers/${pk}/identity/complete`, { subjectType: 'Enterprise', name: 'Example Ltd' });
+  const crm = pop(emu.baseUrl, keys, '2015-04-08');
+  const q = await crm.request('QueryBidUserCertifiedInfo', { PK: pk });
+  assert.equal(JSON.parse(q.Result).IsCertified, true);
+  const info = await bss(emu.host, keys).getCustomerAccountInfo(new Bss.GetCustomerAccountInfoRequest({ ownerId: Number(pk) }));
+  assert.equal(info.body.data.isCertified, true);
+
+  const removed = await crm.request('RemoveIdentityCertifiedForBidUser', { PK: pk });
+  assert.equal(removed.Result, 'true');
+  await assert.rejects(crm.request('RemoveIdentityCertifiedForBidUser', { PK: pk }), e => e.code === 'IdentityNotCertified');
+  const events = (await emu.control.get(`/_emulator/partners/${uid}/messages`)).map(m => m.eventType);
+  assert.deepEqual(events, ['CustomerCreated', 'IdentityVerificationCompleted', 'IdentityVerificationRemoved']);
+});
