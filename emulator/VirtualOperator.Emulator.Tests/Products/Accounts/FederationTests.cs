@@ -56,6 +56,19 @@ public sealed class FederationTests(EmulatorFixture f) : IClassFixture<EmulatorF
     }
 
     [Fact]
+    public async Task SigninCalls_AppearInThePartnersRequestJournal()
+    {
+        var p = await PartnerSession.StartAsync(_app);
+        var sts = await p.AssumeCustomerRoleAsync(await p.CreateCustomerAsync());
+        var token = await p.SigninTokenAsync(sts);
+        await p.Login(token);
+        await p.Login(token);
+        var entries = (await p.ControlGet($"/_emulator/partners/{p.Uid}/requests")).AsArray()
+            .Where(e => e!["product"]!.ToString() == "Federation").Select(e => $"{e!["action"]} {e["httpStatus"]} {e["code"]}").ToList();
+        entries.Should().Equal("Login 302 SigninToken.Used", "Login 302 302", "GetSigninToken 200 200");
+    }
+
+    [Fact]
     public async Task Login_TokenOlderThan30Seconds_IsRefused()
     {
         var p = await PartnerSession.StartAsync(_app);

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using VirtualOperator.Emulator.Clock;
 using VirtualOperator.Emulator.Protocol.Errors;
+using VirtualOperator.Emulator.Protocol.Pipeline;
 using VirtualOperator.Emulator.Protocol.Responses;
 using VirtualOperator.Emulator.Protocol.Signing;
 
@@ -14,7 +15,7 @@ namespace VirtualOperator.Emulator.Products.Federation;
 /// </summary>
 public sealed class FederationEndpoint(
     SignatureVerifier credentials, FederationStore store, VirtualClock clock, DueWorkRunner dueWork,
-    IOptions<FederationOptions> options, ILogger<FederationEndpoint> log)
+    RequestJournal journal, WallClock wall, IOptions<FederationOptions> options, ILogger<FederationEndpoint> log)
 {
     public const string SessionCookie = "vo_console_session";
     private const string HostId = "signin.aliyun.com";
@@ -24,17 +25,19 @@ public sealed class FederationEndpoint(
     {
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
         var p = await ReadParameters(http.Request);
+        var trace = new Trace { Action = p.GetValueOrDefault("Action"), AccessKeyId = p.GetValueOrDefault("AccessKeyId") };
         try
         {
             if (http.Request.Method is not ("GET" or "POST")) throw CommonErrors.UnsupportedHttpMethod();
-            switch (p.GetValueOrDefault("Action"))
+            switch (trace.Action)
             {
                 case "GetSigninToken":
                     await ResponseWriter.WriteAsync(http.Response, 200, ResponseFormat.Json, "GetSigninTokenResponse",
-                        new { RequestId = requestId, SigninToken = GetSigninToken(p) }, requestId);
+                        new { RequestId = requestId, SigninToken = GetSigninToken(p, trace) }, requestId);
+                    Journal(requestId, trace, 200, "200");
                     break;
                 case "Login":
-                    Login(http, p, requestId);
+                    Journal(requestId, trace, 302, Login(http, p, requestId, trace));
                     break;
                 case null or "":
                     throw CommonErrors.MissingParameter("Action");
@@ -47,10 +50,24 @@ public sealed class FederationEndpoint(
             if (http.Response.HasStarted) return;
             var body = ResponseWriter.ErrorBody(requestId, HostId, e.Code, e.Message, "Federation");
             await ResponseWriter.WriteAsync(http.Response, e.HttpStatus, ResponseFormat.Json, "Error", body, requestId);
+            Journal(requestId, trace, e.HttpStatus, e.Code);
         }
     }
 
-    private string GetSigninToken(IReadOnlyDictionary<string, string> p)
+    /// <summary>Who a sign-in call turned out to concern, learnt while it is handled, for the request journal.</summary>
+    private sealed class Trace
+    {
+        public string? Action { get; init; }
+        public string? AccessKeyId { get; set; }
+        public string? Partner { get; set; }
+    }
+
+    /// <summary>Sign-in calls appear in <c>/_emulator/…/requests</c> as product "Federation", like any RPC call.</summary>
+    private void Journal(string requestId, Trace trace, int status, string code) =>
+        journal.Add(new JournalEntry(trace.Partner is null ? clock.GetUtcNow() : clock.NowFor(trace.Partner), wall.UtcNow,
+            trace.Partner, trace.AccessKeyId, "Federation", trace.Action, status, code, requestId));
+
+    private string GetSigninToken(IReadOnlyDictionary<string, string> p, Trace trace)
     {
         var accessKeyId = Required(p, "AccessKeyId");
         var secret = Required(p, "AccessKeySecret");
@@ -59,6 +76,7 @@ public sealed class FederationEndpoint(
         if (ticketType is not ("mini" or "normal")) throw FederationErrors.InvalidTicketType(ticketType);
 
         var c = credentials.Resolve(accessKeyId) ?? throw CommonErrors.InvalidAccessKeyIdNotFound();
+        trace.Partner = c.Partner.Uid;
         if (!c.IsSts || c.CustomerUid is null) throw FederationErrors.NotStsCredentials();
         if (!Same(secret, c.Secret)) throw FederationErrors.SecretMismatch();
         if (!Same(token, c.SecurityToken!)) throw CommonErrors.InvalidSecurityTokenMismatch();
@@ -76,7 +94,8 @@ public sealed class FederationEndpoint(
     /// A good token opens a session (cookie on this origin) and redirects to Destination. [I] A bad, used or expired
     /// token sends the browser to LoginUrl (ERRORS.md: unknown), with the reason in <c>X-Emulator-Signin-Error</c>.
     /// </summary>
-    private void Login(HttpContext http, IReadOnlyDictionary<string, string> p, string requestId)
+    /// <returns>The journal code: "302" for a session opened, else the reason the token was refused.</returns>
+    private string Login(HttpContext http, IReadOnlyDictionary<string, string> p, string requestId, Trace trace)
     {
         var loginUrl = AbsoluteUrl(Required(p, "LoginUrl"), "LoginUrl");
         var destination = AbsoluteUrl(Required(p, "Destination"), "Destination");
@@ -88,12 +107,14 @@ public sealed class FederationEndpoint(
             return clock.NowFor(t.PartnerUid);
         });
         http.Response.Headers["x-acs-request-id"] = requestId;
+        trace.Partner = token?.PartnerUid;
+        trace.AccessKeyId = token?.StsAccessKeyId;
         if (result != FederationStore.Redeem.Ok)
         {
             log.LogInformation("Login refused: SigninToken {Result}", result);
             http.Response.Headers["X-Emulator-Signin-Error"] = "SigninToken." + result;
             http.Response.Redirect(loginUrl.ToString());
-            return;
+            return "SigninToken." + result;
         }
         var session = store.OpenSession(token!, loginUrl.ToString(), clock.NowFor(token!.PartnerUid), TimeSpan.FromMinutes(_o.ConsoleSessionMinutes));
         http.Response.Cookies.Append(SessionCookie, session.Id, new CookieOptions
@@ -102,6 +123,7 @@ public sealed class FederationEndpoint(
             HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/", IsEssential = true,
         });
         http.Response.Redirect(ConsoleDestinations.Map(destination, http.Request).ToString());
+        return "302";
     }
 
     private static string Required(IReadOnlyDictionary<string, string> p, string name) =>
