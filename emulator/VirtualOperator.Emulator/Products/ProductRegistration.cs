@@ -1,6 +1,9 @@
+using VirtualOperator.Emulator.Products.Aas;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
+using VirtualOperator.Emulator.Products.Federation;
 using VirtualOperator.Emulator.Products.Messages;
+using VirtualOperator.Emulator.Products.Sts;
 
 namespace VirtualOperator.Emulator.Products;
 
@@ -14,6 +17,9 @@ public static class ProductRegistration
     {
         services.AddBssOpenApi();
         services.AddMessages();
+        services.AddSts();
+        services.AddFederation();
+        services.AddIdentityVerification();
         return services;
     }
 
@@ -21,5 +27,8 @@ public static class ProductRegistration
     {
         app.MapMessagesControl();
         app.MapBudgetControlPlane();
+        app.MapStsControl();
+        app.MapFederation();
+        app.MapIdentityPages();
     }
 }
