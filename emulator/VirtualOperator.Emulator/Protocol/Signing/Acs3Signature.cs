@@ -54,10 +54,23 @@ public static class Acs3Signature
     public static string StringToSign(string canonicalRequest) =>
         Algorithm + "\n" + Sha256Hex(Encoding.UTF8.GetBytes(canonicalRequest));
 
-    public static string Sign(string stringToSign, string accessKeySecret) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(accessKeySecret), Encoding.UTF8.GetBytes(stringToSign)));
+    public static string Sign(string stringToSign, string accessKeySecret)
+    {
+        var hmac = ThreadHashes.Hmac(HashAlgorithmName.SHA256, accessKeySecret);
+        hmac.AppendData(Encoding.UTF8.GetBytes(stringToSign));
+        Span<byte> mac = stackalloc byte[32];
+        hmac.GetHashAndReset(mac);
+        return Convert.ToHexStringLower(mac);
+    }
 
-    public static string Sha256Hex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
+    public static string Sha256Hex(ReadOnlySpan<byte> data)
+    {
+        var sha = ThreadHashes.Sha256();
+        sha.AppendData(data);
+        Span<byte> hash = stackalloc byte[32];
+        sha.GetHashAndReset(hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     public static string Authorization(string accessKeyId, IEnumerable<string> signedHeaders, string signature) =>
         $"{Algorithm} Credential={accessKeyId},SignedHeaders={string.Join(';', signedHeaders)},Signature={signature}";

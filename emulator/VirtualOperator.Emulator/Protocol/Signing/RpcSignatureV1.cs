@@ -28,9 +28,10 @@ public static class RpcSignatureV1
 
     public static string Sign(string stringToSign, string accessKeySecret, string signatureMethod = HmacSha1)
     {
-        var key = Encoding.UTF8.GetBytes(accessKeySecret + "&");
-        var data = Encoding.UTF8.GetBytes(stringToSign);
-        var mac = signatureMethod == HmacSha256 ? HMACSHA256.HashData(key, data) : HMACSHA1.HashData(key, data);
-        return Convert.ToBase64String(mac);
+        var hmac = ThreadHashes.Hmac(signatureMethod == HmacSha256 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA1, accessKeySecret + "&");
+        hmac.AppendData(Encoding.UTF8.GetBytes(stringToSign));
+        Span<byte> mac = stackalloc byte[32];
+        var length = hmac.GetHashAndReset(mac);
+        return Convert.ToBase64String(mac[..length]);
     }
 }

@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace VirtualOperator.Emulator.Protocol.Signing;
+
+/// <summary>
+/// Hash and HMAC contexts reused per thread. A one-shot <c>HMACSHA256.HashData</c> creates and frees a native
+/// (OpenSSL) context on every call, which was most of the CPU of a signature check; a context that is reset
+/// after each use gives the same bytes. HMAC contexts are kept per key (a secret), a few per thread at most.
+/// </summary>
+internal static class ThreadHashes
+{
+    private const int MaxKeysPerThread = 64;
+
+    [ThreadStatic] private static IncrementalHash? t_sha256;
+    [ThreadStatic] private static Dictionary<(HashAlgorithmName, string), IncrementalHash>? t_hmacs;
+
+    public static IncrementalHash Sha256() => t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    public static IncrementalHash Hmac(HashAlgorithmName algorithm, string key)
+    {
+        var hmacs = t_hmacs ??= new Dictionary<(HashAlgorithmName, string), IncrementalHash>();
+        if (hmacs.TryGetValue((algorithm, key), out var hmac)) return hmac;
+        if (hmacs.Count >= MaxKeysPerThread)
+        {
+            foreach (var h in hmacs.Values) h.Dispose();
+            hmacs.Clear();
+        }
+        return hmacs[(algorithm, key)] = IncrementalHash.CreateHMAC(algorithm, Encoding.UTF8.GetBytes(key));
+    }
+}
