@@ -1,4 +1,5 @@
 using VirtualOperator.Emulator.Products.BssOpenApi;
+using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 
 namespace VirtualOperator.Emulator.Products;
 
@@ -11,10 +12,12 @@ public static class ProductRegistration
     public static IServiceCollection AddProducts(this IServiceCollection services)
     {
         services.AddBssOpenApi();
+        services.AddSales();
         return services;
     }
 
     public static void MapProductRoutes(this IEndpointRouteBuilder app)
     {
+        app.MapSalesControlPlane();
     }
 }
