@@ -30,7 +30,8 @@ public sealed class SalesKit
 
     public static async Task<SalesKit> CreateAsync(EmulatorApplication app, decimal quota = 10_000m)
     {
-        var partner = await app.CreatePartnerAsync();
+        // Not a test account: a test account stops answering one virtual month after its creation.
+        var partner = await app.CreatePartnerAsync(testAccount: false);
         var client = app.Signed(partner.AccessKeyId, partner.Secret);
         var r = await client.V3("CreateAgAccount", Version, new Dictionary<string, string>
         {
