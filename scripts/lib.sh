@@ -11,7 +11,7 @@ run_dotnet_test() {
     f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")
     p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")
     s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")
-    echo "$label $p $f $s" >> "$VO_RESULTS"
+    echo "$label|$p|$f|$s" >> "$VO_RESULTS"
   done
   rm -f "$log"
   return $rc
@@ -24,14 +24,14 @@ record_node_counts() {
   p=$(grep -E '^# pass ' "$log" | tail -1 | awk '{print $3}')
   f=$(grep -E '^# fail ' "$log" | tail -1 | awk '{print $3}')
   s=$(grep -E '^# skipped ' "$log" | tail -1 | awk '{print $3}')
-  echo "$label ${p:-0} ${f:-1} ${s:-0}" >> "$VO_RESULTS"
+  echo "$label|${p:-0}|${f:-1}|${s:-0}" >> "$VO_RESULTS"
 }
 
 summarize_results() {
   echo
   echo "=== results"
   local tp=0 tf=0 ts=0
-  while read -r label p f s; do
+  while IFS='|' read -r label p f s; do
     [ -z "$label" ] && continue
     printf '%-40s passed %5d  failed %3d  skipped %3d\n' "$label" "$p" "$f" "$s"
     tp=$((tp + p)); tf=$((tf + f)); ts=$((ts + s))

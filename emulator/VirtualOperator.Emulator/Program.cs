@@ -7,6 +7,10 @@ using VirtualOperator.Emulator.Partners;
 using VirtualOperator.Emulator.Products;
 using VirtualOperator.Emulator.Protocol.Pipeline;
 
+// `--healthcheck [URL]`: exits 0 when the emulator answers /_emulator/health (the Docker HEALTHCHECK; the image has no curl).
+if (args.Length > 0 && args[0] == "--healthcheck")
+    return await HealthCheck.RunAsync(args.Length > 1 ? args[1] : EmulatorOptions.DefaultUrl);
+
 var builder = WebApplication.CreateBuilder(args);
 
 // `--data PATH` is the documented way to make state durable; it is Emulator:DataPath underneath.
@@ -31,6 +35,7 @@ RpcEndpoint.Map(app);
 
 app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
 app.Run();
+return 0;
 
 static void PrintBanner(WebApplication app)
 {

@@ -1,5 +1,6 @@
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+using VirtualOperator.Emulator.Products.Messages;
 
 namespace VirtualOperator.Emulator.Products;
 
@@ -13,11 +14,13 @@ public static class ProductRegistration
     {
         services.AddBssOpenApi();
         services.AddSales();
+        services.AddMessages();
         return services;
     }
 
     public static void MapProductRoutes(this IEndpointRouteBuilder app)
     {
         app.MapSalesControlPlane();
+        app.MapMessagesControl();
     }
 }

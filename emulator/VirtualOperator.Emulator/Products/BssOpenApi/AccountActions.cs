@@ -37,6 +37,8 @@ internal static class AccountActions
             if (emailTaken) throw AccountErrors.LoginEmailExists(email);
             if (ctx.Partner.TestAccount && count >= limit) throw AccountErrors.CustomerLimitExceeded(limit);
         });
+        ctx.Get<Messages.PartnerEvents>().Record(ctx.PartnerUid, Messages.PartnerEventTypes.CustomerCreated,
+            new { CustomerUid = uid, LoginEmail = email, RamAdminRoleName = customer.RamAdminRoleName }, ctx.Now);
         return new
         {
             Code = "200", Message = "Successful!", RequestId = ctx.RequestId, Success = true,

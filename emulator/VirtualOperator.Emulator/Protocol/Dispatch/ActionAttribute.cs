@@ -11,6 +11,9 @@ public sealed class ActionAttribute(string product, string version, string actio
     public string Product { get; } = product;
     public string Version { get; } = version;
     public string Action { get; } = action;
+
+    /// <summary>False for actions that answer from fixed data only (prices, product lists); shown in the fidelity table.</summary>
+    public bool Stateful { get; init; } = true;
 }
 
 public delegate object ActionHandler(ActionContext ctx);

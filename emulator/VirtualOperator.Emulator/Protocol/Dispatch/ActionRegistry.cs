@@ -26,6 +26,9 @@ public sealed class ActionRegistry
 
     public IEnumerable<ActionAttribute> Implemented => _handlers.Values.Select(h => h.Attr);
 
+    public ActionAttribute? Attribute(string? version, string action) =>
+        version is not null && _handlers.TryGetValue((version, action), out var h) ? h.Attr : null;
+
     public bool IsImplemented(string? version, string action) =>
         version is not null && _handlers.ContainsKey((version, action));
 }

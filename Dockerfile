@@ -1,0 +1,28 @@
+# VirtualOperator.Emulator: multi-stage build, non-root, health-checked.
+#   docker build -t virtualoperator-emulator .
+#   docker run --rm -p 4590:4590 virtualoperator-emulator
+# Durable state: docker run -v vo-data:/data ... (EMULATOR DataPath below points there).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY emulator/BannedSymbols.txt emulator/
+COPY emulator/VirtualOperator.Emulator/VirtualOperator.Emulator.csproj emulator/VirtualOperator.Emulator/
+RUN dotnet restore emulator/VirtualOperator.Emulator/VirtualOperator.Emulator.csproj
+COPY emulator/VirtualOperator.Emulator/ emulator/VirtualOperator.Emulator/
+COPY fixtures/api/ fixtures/api/
+COPY fixtures/seed/ fixtures/seed/
+RUN dotnet publish emulator/VirtualOperator.Emulator/VirtualOperator.Emulator.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+RUN mkdir -p /data && chown -R app:app /data
+USER app
+# In a container the port must listen on all interfaces; on a developer machine the default stays loopback.
+ENV ASPNETCORE_URLS=http://0.0.0.0:4590 \
+    Emulator__DataPath=""
+EXPOSE 4590
+VOLUME ["/data"]
+HEALTHCHECK --interval=10s --timeout=4s --start-period=10s --retries=3 \
+  CMD ["dotnet", "/app/VirtualOperator.Emulator.dll", "--healthcheck", "http://127.0.0.1:4590"]
+ENTRYPOINT ["dotnet", "/app/VirtualOperator.Emulator.dll"]

@@ -1,0 +1,13 @@
+namespace VirtualOperator.Emulator.Products.Messages;
+
+/// <summary>
+/// The event types the emulator records. [I] Alibaba Cloud does not publish the reseller message catalogue;
+/// the names are ours, stable, and documented in docs/accounts-and-access.md. Other products add theirs here.
+/// </summary>
+public static class PartnerEventTypes
+{
+    public const string CustomerCreated = "CustomerCreated";
+    public const string IdentityVerificationCompleted = "IdentityVerificationCompleted";
+    public const string IdentityVerificationRejected = "IdentityVerificationRejected";
+    public const string IdentityVerificationRemoved = "IdentityVerificationRemoved";
+}

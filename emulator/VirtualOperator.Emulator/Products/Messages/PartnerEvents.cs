@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using VirtualOperator.Emulator.Domain;
+using VirtualOperator.Emulator.Partners;
+
+namespace VirtualOperator.Emulator.Products.Messages;
+
+/// <summary>
+/// The one way any product records an event for a partner's queue:
+/// <c>ctx.Get&lt;PartnerEvents&gt;().Record(ctx.PartnerUid, PartnerEventTypes.X, new { ... }, ctx.Now)</c>.
+/// The body is JSON text [I] (no public source shows the reseller message format):
+/// <c>{"MessageId","EventType","PartnerUid","EventTime":ISO-8601 UTC (virtual),"Data":payload}</c>.
+/// </summary>
+public sealed class PartnerEvents(MessageStore store, PartnerStore partners)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = null };
+    private readonly KeyedLocks _locks = new();
+
+    public PartnerMessage Record(string partnerUid, string eventType, object payload, DateTimeOffset now) =>
+        _locks.Run(partnerUid, () =>
+        {
+            var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+            var body = JsonSerializer.Serialize(new
+            {
+                MessageId = id,
+                EventType = eventType,
+                PartnerUid = partnerUid,
+                EventTime = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                Data = payload,
+            }, Json);
+            var message = new PartnerMessage
+            {
+                Id = id,
+                PartnerUid = partnerUid,
+                QueueName = partners.Get(partnerUid)?.MessageQueue ?? $"vo-messages-{partnerUid}",
+                EventType = eventType,
+                MessageBody = body,
+                MessageBodyMD5 = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(body))),
+                EnqueueTime = now.ToUnixTimeMilliseconds(),
+                Sequence = store.CountFor(partnerUid) + 1,
+            };
+            store.Insert(message);
+            return message;
+        });
+}
