@@ -105,8 +105,9 @@ test('full flow: buy, query, renew, upgrade, set auto-renewal, advance a year, q
   const all = await client.queryOrders(new Bss.QueryOrdersRequest({ ownerId, pageNum: 1, pageSize: 100 }));
   assert.equal(all.body.data.totalCount, 2 + paid.length, 'the purchase, the upgrade and the renewals');
 
-  const events = await emu.control.get(`/_emulator/partners/${partner.uid}/sales/events`);
-  assert.ok(events.some(e => e.type === 'OrderPaid' && e.instanceId === instanceId));
+  const messages = await emu.control.get(`/_emulator/partners/${partner.uid}/messages`);
+  const paidEvents = messages.filter(m => m.eventType === 'OrderPaid').map(m => JSON.parse(m.messageBody).Data);
+  assert.ok(paidEvents.some(d => d.InstanceId === instanceId));
 });
 
 test('errors through the SDK: unknown instance, cancel a paid order', async () => {

@@ -10,4 +10,12 @@ public static class PartnerEventTypes
     public const string IdentityVerificationCompleted = "IdentityVerificationCompleted";
     public const string IdentityVerificationRejected = "IdentityVerificationRejected";
     public const string IdentityVerificationRemoved = "IdentityVerificationRemoved";
+
+    // Sales (docs/sales-and-orders.md).
+    public const string OrderPaid = "OrderPaid";
+    public const string OrderUnpaid = "OrderUnpaid";
+    public const string OrderCancelled = "OrderCancelled";
+    public const string InstanceExpiringSoon = "InstanceExpiringSoon";
+    public const string InstanceExpired = "InstanceExpired";
+    public const string InstanceReleased = "InstanceReleased";
 }

@@ -114,8 +114,18 @@ public sealed class SalesKit
         r.EnsureSuccessStatusCode();
     }
 
-    public async Task<JsonArray> EventsAsync() =>
-        (await _app.CreateClient().GetFromJsonAsync<JsonArray>($"/_emulator/partners/{Partner.Uid}/sales/events"))!;
+    /// <summary>The partner's sales messages, oldest first, as <c>{type, instanceId, orderId}</c> read from each message body.</summary>
+    public async Task<JsonArray> EventsAsync()
+    {
+        var messages = (await _app.CreateClient().GetFromJsonAsync<JsonArray>($"/_emulator/partners/{Partner.Uid}/messages"))!;
+        return new JsonArray(messages.Select(m => JsonNode.Parse(m!["messageBody"]!.ToString())!)
+            .Where(b => b["Data"]?["ProductCode"] is not null)
+            .Select(b => (JsonNode)new JsonObject
+            {
+                ["type"] = b["EventType"]!.ToString(), ["instanceId"] = b["Data"]!["InstanceId"]?.ToString(),
+                ["orderId"] = b["Data"]!["OrderId"]?.ToString(), ["time"] = b["EventTime"]!.ToString(),
+            }).ToArray());
+    }
 
     public static decimal Dec(JsonNode? n) => decimal.Parse(n!.ToString(), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
+using VirtualOperator.Emulator.Products.Messages;
 using VirtualOperator.Emulator.Protocol.Errors;
 
 namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
@@ -11,7 +12,7 @@ public sealed record OrderPlan(Order Order, Action<Order> Apply);
 /// charge from the customer's credit, the order and its effects, all one step under the customer's lock,
 /// so parallel retries with one token charge once and a refused charge leaves nothing behind.
 /// </summary>
-public sealed class OrderDesk(SalesStore store, CreditLedger ledger)
+public sealed class OrderDesk(SalesStore store, CreditLedger ledger, SalesEvents events)
 {
     public T UnderCustomerLock<T>(string customerUid, Func<T> action) => ledger.WithCustomerLock(customerUid, action);
 
@@ -55,11 +56,7 @@ public sealed class OrderDesk(SalesStore store, CreditLedger ledger)
         order.PaymentStatus = PaymentStatuses.Paid;
         order.PaymentTime = at.UtcDateTime;
         store.Insert(order);
-        store.Record(new SalesEvent
-        {
-            Type = SalesEventTypes.OrderPaid, PartnerUid = partnerUid, CustomerUid = customerUid, ProductCode = order.ProductCode,
-            InstanceId = order.InstanceId, OrderId = order.Id, At = at.UtcDateTime, Detail = $"{order.OrderType} {order.Amount} {order.Currency}",
-        });
+        events.Record(PartnerEventTypes.OrderPaid, order, at.UtcDateTime, $"{order.OrderType} {order.Amount} {order.Currency}");
         refusal = null;
         return true;
     }
@@ -73,11 +70,7 @@ public sealed class OrderDesk(SalesStore store, CreditLedger ledger)
         order.CreateTime = at.UtcDateTime;
         order.PaymentStatus = PaymentStatuses.Unpaid;
         store.Insert(order);
-        store.Record(new SalesEvent
-        {
-            Type = SalesEventTypes.OrderUnpaid, PartnerUid = partnerUid, CustomerUid = customerUid, ProductCode = order.ProductCode,
-            InstanceId = order.InstanceId, OrderId = order.Id, At = at.UtcDateTime, Detail = why,
-        });
+        events.Record(PartnerEventTypes.OrderUnpaid, order, at.UtcDateTime, why);
     }
 
     /// <summary>Cancels an unpaid order; a paid or cancelled one is refused. Call under the customer's lock.</summary>
@@ -86,10 +79,6 @@ public sealed class OrderDesk(SalesStore store, CreditLedger ledger)
         if (order.PaymentStatus != PaymentStatuses.Unpaid) throw SalesErrors.OrderCannotCancel(order.Id, order.PaymentStatus);
         order.PaymentStatus = PaymentStatuses.Cancelled;
         store.Update(order);
-        store.Record(new SalesEvent
-        {
-            Type = SalesEventTypes.OrderCancelled, PartnerUid = order.PartnerUid, CustomerUid = order.CustomerUid, ProductCode = order.ProductCode,
-            InstanceId = order.InstanceId, OrderId = order.Id, At = at.UtcDateTime,
-        });
+        events.Record(PartnerEventTypes.OrderCancelled, order, at.UtcDateTime);
     }
 }

@@ -9,7 +9,7 @@ internal static class ProductInfoActions
     private const string P = BssOpenApiServices.Product, V = BssOpenApiServices.Version;
 
     /// <summary>One row per product and billing method it is sold with.</summary>
-    [Action(P, V, "QueryProductList")]
+    [Action(P, V, "QueryProductList", Stateful = false)]
     public static object QueryProductList(ActionContext ctx)
     {
         var (num, size) = Wire.Page(ctx, max: 100);
@@ -30,7 +30,7 @@ internal static class ProductInfoActions
     /// The attributes a configuration is made of (Region plus one per module) and the modules priced from them.
     /// A range attribute is one value of Type "range" written "min-max" [I].
     /// </summary>
-    [Action(P, V, "DescribePricingModule")]
+    [Action(P, V, "DescribePricingModule", Stateful = false)]
     public static object DescribePricingModule(ActionContext ctx)
     {
         var catalog = ctx.Get<ProductCatalog>();
@@ -104,7 +104,7 @@ internal static class ProductInfoActions
     }
 
     /// <summary>Hourly prices of the listed modules ([I] PriceType "Hour" only).</summary>
-    [Action(P, V, "GetPayAsYouGoPrice")]
+    [Action(P, V, "GetPayAsYouGoPrice", Stateful = false)]
     public static object GetPayAsYouGoPrice(ActionContext ctx)
     {
         var catalog = ctx.Get<ProductCatalog>();

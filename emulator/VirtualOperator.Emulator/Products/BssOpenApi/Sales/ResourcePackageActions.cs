@@ -12,7 +12,7 @@ internal static class ResourcePackageActions
 {
     private const string P = BssOpenApiServices.Product, V = BssOpenApiServices.Version;
 
-    [Action(P, V, "DescribeResourcePackageProduct")]
+    [Action(P, V, "DescribeResourcePackageProduct", Stateful = false)]
     public static object DescribeResourcePackageProduct(ActionContext ctx)
     {
         var product = PackagedProduct(ctx);

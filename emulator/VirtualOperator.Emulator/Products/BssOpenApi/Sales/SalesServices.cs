@@ -14,6 +14,7 @@ public static class SalesServices
     {
         services.AddSingleton(sp => ProductCatalog.Load(ProductCatalog.DefaultPath(sp.GetRequiredService<IOptions<EmulatorOptions>>().Value.FixturesPath)));
         services.AddSingleton<SalesStore>();
+        services.AddSingleton<SalesEvents>();
         services.AddSingleton<OrderDesk>();
         services.AddSingleton<IRenewalPricing, GenericRenewalPricing>();
         services.AddSingleton<SubscriptionLifecycle>();
@@ -22,18 +23,13 @@ public static class SalesServices
     }
 
     /// <summary>
-    /// <c>GET /_emulator/partners/{uid}/sales/events</c>: what the partner's message queue would carry (order paid,
-    /// expiring soon, expired, released), oldest first; <c>GET /_emulator/partners/{uid}/bill-subscriptions</c>.
+    /// <c>GET /_emulator/partners/{uid}/bill-subscriptions</c>: the bill subscriptions recorded by SubscribeBillToOSS;
+    /// <c>POST /_emulator/partners/{uid}/sales/credit</c>: grants a customer credit (see <see cref="SeedCredit"/>).
+    /// Sales events are in the partner's messages (<c>/_emulator/partners/{uid}/messages</c>).
     /// </summary>
     public static void MapSalesControlPlane(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/_emulator/partners/{uid}");
-        api.MapGet("/sales/events", (string uid, string? type, PartnerStore partners, SalesStore store) =>
-            partners.Get(uid) is null ? NoPartner(uid) : Results.Ok(store.EventsOf(uid).Where(e => type is null || e.Type == type).Select(e => new
-            {
-                id = e.Id, type = e.Type, at = Iso.Format(e.At), customerUid = e.CustomerUid, productCode = e.ProductCode,
-                instanceId = e.InstanceId, orderId = e.OrderId, detail = e.Detail,
-            })));
         api.MapPost("/sales/credit", SeedCredit);
         api.MapGet("/bill-subscriptions", (string uid, PartnerStore partners, SalesStore store) =>
             partners.Get(uid) is null ? NoPartner(uid) : Results.Ok(store.BillsOf(uid).Select(b => new

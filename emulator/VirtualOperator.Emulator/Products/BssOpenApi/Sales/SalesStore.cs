@@ -8,7 +8,7 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 /// Instances, orders, events and bill subscriptions of the sales area. Collections:
 /// <c>salesInstances</c> (id instance id; indexes PartnerUid, CustomerUid, NextDueAt),
 /// <c>orders</c> (id order id; indexes PartnerUid, CustomerUid, InstanceId, ClientToken),
-/// <c>salesEvents</c> (auto id; index PartnerUid), <c>billSubscriptions</c> (id partner:customer:type; index PartnerUid).
+/// <c>billSubscriptions</c> (id partner:customer:type; index PartnerUid).
 /// Writers hold the customer's lock (<see cref="Budget.CreditLedger.WithCustomerLock{T}"/>).
 /// </summary>
 public sealed class SalesStore
@@ -25,13 +25,11 @@ public sealed class SalesStore
         Orders.EnsureIndex(o => o.CustomerUid);
         Orders.EnsureIndex(o => o.InstanceId);
         Orders.EnsureIndex(o => o.ClientToken);
-        Events.EnsureIndex(e => e.PartnerUid);
         Bills.EnsureIndex(b => b.PartnerUid);
     }
 
     private ILiteCollection<SalesInstance> Instances => _db.Collection<SalesInstance>("salesInstances");
     private ILiteCollection<Order> Orders => _db.Collection<Order>("orders");
-    private ILiteCollection<SalesEvent> Events => _db.Collection<SalesEvent>("salesEvents");
     private ILiteCollection<BillSubscription> Bills => _db.Collection<BillSubscription>("billSubscriptions");
 
     // Instances.
@@ -82,18 +80,6 @@ public sealed class SalesStore
             if (Orders.FindById(id) is null) return id;
         }
     }
-
-    // Events.
-    public void Record(SalesEvent e) => Events.Insert(e);
-
-    public void Record(string type, SalesInstance instance, DateTime at, string? orderId = null, string? detail = null) => Events.Insert(new SalesEvent
-    {
-        Type = type, PartnerUid = instance.PartnerUid, CustomerUid = instance.CustomerUid, ProductCode = instance.ProductCode,
-        InstanceId = instance.Id, OrderId = orderId, At = at, Detail = detail,
-    });
-
-    public IReadOnlyList<SalesEvent> EventsOf(string partnerUid) =>
-        Events.Find(e => e.PartnerUid == partnerUid).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
 
     // Bill subscriptions.
     public void Upsert(BillSubscription b) => Bills.Upsert(b);

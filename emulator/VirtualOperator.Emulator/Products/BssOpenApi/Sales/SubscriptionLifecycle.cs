@@ -1,5 +1,6 @@
 using VirtualOperator.Emulator.Clock;
 using VirtualOperator.Emulator.Domain;
+using VirtualOperator.Emulator.Products.Messages;
 
 namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 
@@ -23,7 +24,8 @@ public interface IRenewalPricing
 /// Steps of one partner are applied one at a time in time order (earliest first, across all its instances), each at
 /// its own virtual time, so advancing a year applies every renewal, expiry and release as it would have happened.
 /// </summary>
-public sealed class SubscriptionLifecycle(SalesStore store, OrderDesk desk, VirtualClock clock, IEnumerable<IRenewalPricing> pricings) : IDueWork
+public sealed class SubscriptionLifecycle(
+    SalesStore store, OrderDesk desk, SalesEvents events, VirtualClock clock, IEnumerable<IRenewalPricing> pricings) : IDueWork
 {
     public static readonly TimeSpan NoticeBefore = TimeSpan.FromDays(7);
     public static readonly TimeSpan ReleaseAfter = TimeSpan.FromDays(15);
@@ -55,7 +57,7 @@ public sealed class SubscriptionLifecycle(SalesStore store, OrderDesk desk, Virt
         var end = i.EndTime!.Value;
         if (i.Status == InstanceStatuses.Normal && at.UtcDateTime < end)
         {
-            store.Record(SalesEventTypes.InstanceExpiringSoon, i, at.UtcDateTime, detail: "EndTime " + Wire.Time(end));
+            events.Record(PartnerEventTypes.InstanceExpiringSoon, i, at.UtcDateTime, detail: "EndTime " + Wire.Time(end));
             i.NoticeSentForEnd = end;
         }
         else if (i.Status == InstanceStatuses.Normal)
@@ -99,7 +101,7 @@ public sealed class SubscriptionLifecycle(SalesStore store, OrderDesk desk, Virt
             i.StopTime = i.EndTime;
             i.ExpectedReleaseTime = i.EndTime!.Value + ReleaseAfter;
         }
-        store.Record(SalesEventTypes.InstanceExpired, i, i.EndTime!.Value);
+        events.Record(PartnerEventTypes.InstanceExpired, i, i.EndTime!.Value);
     }
 
     private void Release(SalesInstance i, DateTimeOffset at)
@@ -108,7 +110,7 @@ public sealed class SubscriptionLifecycle(SalesStore store, OrderDesk desk, Virt
         i.SubStatus = InstanceStatuses.Released;
         i.ReleaseTime = at.UtcDateTime;
         foreach (var o in store.OrdersOfInstance(i.Id).Where(o => o.PaymentStatus == PaymentStatuses.Unpaid)) desk.Cancel(o, at);
-        store.Record(SalesEventTypes.InstanceReleased, i, at.UtcDateTime);
+        events.Record(PartnerEventTypes.InstanceReleased, i, at.UtcDateTime);
     }
 
     /// <summary>Adds a paid term; an expired (stopped, not released) instance whose new end is ahead runs again.</summary>
