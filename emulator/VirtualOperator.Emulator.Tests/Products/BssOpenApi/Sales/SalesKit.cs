@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 using VirtualOperator.Emulator.Tests.Support;
@@ -14,25 +15,28 @@ namespace VirtualOperator.Emulator.Tests.Products.BssOpenApi.Sales;
 public sealed class SalesKit
 {
     public const string Version = "2017-12-14";
-    private readonly EmulatorApplication _app;
+    private readonly WebApplicationFactory<Program> _app;
 
-    private SalesKit(EmulatorApplication app, PartnerKeys partner, string customer)
+    private SalesKit(WebApplicationFactory<Program> app, PartnerKeys partner, string customer)
     {
         _app = app;
         Partner = partner;
         Customer = customer;
-        Client = app.Signed(partner.AccessKeyId, partner.Secret);
+        Client = new SignedClient(app.CreateClient(), partner.AccessKeyId, partner.Secret);
     }
 
     public PartnerKeys Partner { get; }
     public string Customer { get; }
     public SignedClient Client { get; }
 
-    public static async Task<SalesKit> CreateAsync(EmulatorApplication app, decimal quota = 10_000m)
+    public static async Task<SalesKit> CreateAsync(WebApplicationFactory<Program> app, decimal quota = 10_000m)
     {
         // Not a test account: a test account stops answering one virtual month after its creation.
-        var partner = await app.CreatePartnerAsync(testAccount: false);
-        var client = app.Signed(partner.AccessKeyId, partner.Secret);
+        var created = await app.CreateClient().PostAsJsonAsync("/_emulator/partners", new { testAccount = false });
+        created.EnsureSuccessStatusCode();
+        var o = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        var partner = new PartnerKeys(o["uid"]!.GetValue<string>(), o["accessKeyId"]!.GetValue<string>(), o["accessKeySecret"]!.GetValue<string>());
+        var client = new SignedClient(app.CreateClient(), partner.AccessKeyId, partner.Secret);
         var r = await client.V3("CreateAgAccount", Version, new Dictionary<string, string>
         {
             ["LoginEmail"] = $"c{Guid.NewGuid():N}@example.com", ["AccountAttr"] = "Personal",
@@ -49,6 +53,13 @@ public sealed class SalesKit
         var uid = r.Json["AgRelationDto"]!["Pk"]!.ToString();
         SetQuota(quota, uid);
         return uid;
+    }
+
+    /// <summary>A client signed with STS-style credentials that act as <paramref name="customer"/> (see <see cref="TestStsSource"/>).</summary>
+    public SignedClient AsCustomer(TestStsSource sts, string customer)
+    {
+        var (key, secret, token) = sts.Issue(Partner.Uid, customer);
+        return new SignedClient(_app.CreateClient(), key, secret, token);
     }
 
     public void SetQuota(decimal quota, string? customer = null) =>
