@@ -5,7 +5,24 @@ namespace VirtualOperator.Emulator.Tests.Products.BssOpenApi.Sales;
 public sealed class LifecycleTests : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorApplication _app;
-    public LifecycleTests(EmulatorFixture f) => _app = f.App;
+    private readonly Xunit.Abstractions.ITestOutputHelper _out;
+    public LifecycleTests(EmulatorFixture f, Xunit.Abstractions.ITestOutputHelper output) => (_app, _out) = (f.App, output);
+
+    /// <summary>The measured number in docs/sales-and-orders.md: one clock move applying 1,200 renewals and 1,200 notices.</summary>
+    [Fact]
+    public async Task AdvanceOneYear_HundredAutoRenewingInstances_AppliesEveryRenewalInSeconds()
+    {
+        var kit = await SalesKit.CreateAsync(_app, quota: 1_000_000m);
+        for (var i = 0; i < 100; i++) await kit.BuyAsync(months: 1, bandwidth: "1", renewal: "AutoRenewal", renewPeriod: 1);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await kit.AdvanceAsync(TimeSpan.FromDays(365));
+        watch.Stop();
+        _out.WriteLine($"advance one year, 100 auto-renewing instances: {watch.ElapsedMilliseconds} ms");
+        var renewals = await kit.Ok("QueryOrders", new Dictionary<string, string> { ["OrderType"] = "Renew", ["PageSize"] = "1" });
+        renewals["Data"]!["TotalCount"]!.GetValue<int>().Should().Be(1200);
+        kit.Available().Should().Be(1_000_000m - 1300 * 23m);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60));
+    }
 
     [Fact]
     public async Task AutoRenewal_AdvanceOneYear_TwelveMonthlyRenewalOrdersInTimeOrder()

@@ -37,6 +37,11 @@ public sealed class SalesInstance
     public DateTime? NoticeSentForEnd { get; set; }
     /// <summary>When the lifecycle next has something to do; <see cref="DateTime.MaxValue"/> for never (indexed).</summary>
     public DateTime NextDueAt { get; set; } = DateTime.MaxValue;
+    /// <summary><c>{PartnerUid}|{NextDueAt as yyyyMMddHHmmssfffffff}</c>: one indexed range finds a partner's due instances.</summary>
+    public string DueKey { get; set; } = "";
+
+    public static string DueKeyOf(string partnerUid, DateTime at) =>
+        partnerUid + "|" + Wire.Utc(at).ToString("yyyyMMddHHmmssfffffff", System.Globalization.CultureInfo.InvariantCulture);
 
     // Resource packages only.
     public string? PackageType { get; set; }

@@ -6,7 +6,7 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 
 /// <summary>
 /// Instances, orders, events and bill subscriptions of the sales area. Collections:
-/// <c>salesInstances</c> (id instance id; indexes PartnerUid, CustomerUid, NextDueAt),
+/// <c>salesInstances</c> (id instance id; indexes PartnerUid, CustomerUid, DueKey),
 /// <c>orders</c> (id order id; indexes PartnerUid, CustomerUid, InstanceId, ClientToken),
 /// <c>billSubscriptions</c> (id partner:customer:type; index PartnerUid).
 /// Writers hold the customer's lock (<see cref="Budget.CreditLedger.WithCustomerLock{T}"/>).
@@ -20,7 +20,7 @@ public sealed class SalesStore
         _db = db;
         Instances.EnsureIndex(i => i.PartnerUid);
         Instances.EnsureIndex(i => i.CustomerUid);
-        Instances.EnsureIndex(i => i.NextDueAt);
+        Instances.EnsureIndex(i => i.DueKey);
         Orders.EnsureIndex(o => o.PartnerUid);
         Orders.EnsureIndex(o => o.CustomerUid);
         Orders.EnsureIndex(o => o.InstanceId);
@@ -43,10 +43,10 @@ public sealed class SalesStore
             .Where(i => customerUid is null || i.CustomerUid == customerUid)
             .OrderBy(i => i.CreateTime).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
 
-    /// <summary>The partner's instance with the earliest lifecycle step due at or before <paramref name="now"/>.</summary>
-    public SalesInstance? NextDue(string partnerUid, DateTime now) =>
-        Instances.Query().Where(i => i.NextDueAt <= now && i.PartnerUid == partnerUid)
-            .OrderBy(i => i.NextDueAt).Limit(1).FirstOrDefault();
+    /// <summary>The partner's instances with a lifecycle step due at or before <paramref name="now"/> (one index range).</summary>
+    public IReadOnlyList<SalesInstance> DueBy(string partnerUid, DateTime now) =>
+        Instances.Find(Query.Between(nameof(SalesInstance.DueKey), SalesInstance.DueKeyOf(partnerUid, DateTime.MinValue),
+            SalesInstance.DueKeyOf(partnerUid, now))).ToList();
 
     public string NewInstanceId(string prefix)
     {

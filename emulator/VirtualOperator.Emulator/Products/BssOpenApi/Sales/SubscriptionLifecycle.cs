@@ -35,20 +35,25 @@ public sealed class SubscriptionLifecycle(
 
     public void RunDue(string partnerUid, DateTimeOffset now) => _partnerLocks.Run(partnerUid, () =>
     {
-        // A bound against a bug looping forever; a year of monthly renewals of many instances stays far below it.
-        for (var step = 0; step < 1_000_000; step++)
+        var until = now.UtcDateTime;
+        // Earliest step first across all the partner's instances; ties by instance id, so the order is reproducible.
+        var queue = new PriorityQueue<(string Id, string Customer), (DateTime At, string Id)>();
+        foreach (var due in store.DueBy(partnerUid, until)) queue.Enqueue((due.Id, due.CustomerUid), (Wire.Utc(due.NextDueAt), due.Id));
+        while (queue.TryDequeue(out var item, out var key))
         {
-            var next = store.NextDue(partnerUid, now.UtcDateTime);
-            if (next is null) return;
-            var at = Wire.Utc(next.NextDueAt);
-            desk.UnderCustomerLock(next.CustomerUid, () =>
+            var next = desk.UnderCustomerLock(item.Customer, () =>
             {
-                // Re-read under the lock: a call may have renewed or changed it meanwhile.
-                var current = store.Instance(next.Id);
-                if (current is not null && Wire.Utc(current.NextDueAt) == at) Apply(current, new DateTimeOffset(at, TimeSpan.Zero));
-                return 0;
+                // Re-read under the lock: a call may have renewed or changed it since it was queued.
+                var current = store.Instance(item.Id);
+                if (current is null) return (DateTime?)null;
+                if (Wire.Utc(current.NextDueAt) == key.At)
+                {
+                    Apply(current, new DateTimeOffset(key.At, TimeSpan.Zero));
+                    clock.RecordApplied(partnerUid, new DateTimeOffset(key.At, TimeSpan.Zero));
+                }
+                return Wire.Utc(current.NextDueAt);
             });
-            clock.RecordApplied(partnerUid, new DateTimeOffset(at, TimeSpan.Zero));
+            if (next is { } at && at <= until) queue.Enqueue(item, (at, item.Id));
         }
     });
 
@@ -130,7 +135,13 @@ public sealed class SubscriptionLifecycle(
     /// <summary>Sets <see cref="SalesInstance.NextDueAt"/> from the instance's state: call after every change.</summary>
     public static void Schedule(SalesInstance i)
     {
-        i.NextDueAt = i switch
+        i.NextDueAt = NextStep(i);
+        i.DueKey = SalesInstance.DueKeyOf(i.PartnerUid, i.NextDueAt);
+    }
+
+    private static DateTime NextStep(SalesInstance i)
+    {
+        return i switch
         {
             { Status: InstanceStatuses.Released } or { EndTime: null } => DateTime.MaxValue,
             { Status: InstanceStatuses.Normal } when i.NoticeSentForEnd != i.EndTime => i.EndTime.Value - NoticeBefore,
