@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Records contract tests against the real cloud through WireMock.Net proxies: writes the scrubbed replay
+# mappings (fixtures/replay/) and the normalized snapshots (fixtures/snapshots/) of the tests it runs.
+#
+#   scripts/record.sh [--filter <dotnet test filter>] [--no-build]
+#       against a real test account: needs VO_REAL_ACCESS_KEY_ID, VO_REAL_ACCESS_KEY_SECRET, VO_REAL_ACCOUNT_UID
+#       (optional VO_REAL_SECURITY_TOKEN, VO_REAL_ENDPOINT_<PRODUCT>, VO_ALLOW_COST=customers,money, VO_RUN_TAG)
+#   scripts/record.sh --stand-in [--filter ...]
+#       offline: a freshly started emulator process stands in for the real cloud (proves the recording path;
+#       snapshot files then say "recordedFrom": "emulator stand-in")
+#
+# Default filter: every Validated test (EmulatorOnly tests are skipped against real anyway).
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+export ROOT
+cd "$ROOT"
+filter="Parity=Validated"
+stand_in=0
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --stand-in) stand_in=1 ;;
+    --filter) filter="$2"; shift ;;
+    --no-build) build=0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1 (see --help)"; exit 2 ;;
+  esac
+  shift
+done
+
+project=contract-tests/VirtualOperator.ContractTests/VirtualOperator.ContractTests.csproj
+if [ $build = 1 ]; then
+  dotnet build "$project" -c Release -v q -nologo | grep -E "error|Warn" ; true
+fi
+
+if [ $stand_in = 1 ]; then
+  source "$ROOT/scripts/emulator-process.sh"
+  start_emulator || exit 1
+  trap stop_emulator EXIT
+  partner="$(curl -sf -X POST -H 'content-type: application/json' -d '{"name":"record stand-in","testAccount":true}' "$EMULATOR_URL/_emulator/partners")" \
+    || { echo "could not create a partner on the stand-in emulator"; exit 1; }
+  field() { sed -E "s/.*\"$1\":\"([^\"]*)\".*/\1/" <<<"$partner"; }
+  export VO_REAL_ACCESS_KEY_ID="$(field accessKeyId)" VO_REAL_ACCESS_KEY_SECRET="$(field accessKeySecret)" VO_REAL_ACCOUNT_UID="$(field uid)"
+  export VO_REAL_ENDPOINT="$EMULATOR_URL" VO_ALLOW_COST="${VO_ALLOW_COST:-all}"
+  export VO_RECORD_SOURCE="emulator stand-in (scripts/record.sh --stand-in)"
+  echo "recording against the stand-in emulator at $EMULATOR_URL (partner $VO_REAL_ACCOUNT_UID)"
+else
+  export VO_RECORD_SOURCE="${VO_RECORD_SOURCE:-real}"
+fi
+
+VO_TARGET=real VO_RECORD=1 VO_SNAPSHOT_UPDATE=1 \
+  dotnet test "$project" -c Release --no-build --filter "$filter"
+rc=$?
+cat "$ROOT/.test-output/contract-real.txt" 2>/dev/null
+echo "recordings: fixtures/replay/ and fixtures/snapshots/ (git status shows what changed)"
+exit $rc
