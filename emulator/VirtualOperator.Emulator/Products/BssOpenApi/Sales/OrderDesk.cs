@@ -16,6 +16,29 @@ public sealed class OrderDesk(SalesStore store, CreditLedger ledger, SalesEvents
 {
     public T UnderCustomerLock<T>(string customerUid, Func<T> action) => ledger.WithCustomerLock(customerUid, action);
 
+    /// <summary>A plan whose paid order creates <paramref name="instance"/> (and is its one creating order).</summary>
+    public OrderPlan Creating(SalesInstance instance, Order order) => new(order, paid =>
+    {
+        instance.CreatingOrderId = paid.Id;
+        SubscriptionLifecycle.Schedule(instance);
+        store.Insert(instance);
+    });
+
+    /// <summary>An order about a generic instance, in its current configuration (and the one it had, for a change).</summary>
+    public static Order OrderFor(CatalogProduct product, SalesInstance instance, string orderType, Quote quote, string by,
+        IReadOnlyDictionary<string, string>? original = null) => new()
+    {
+        InstanceId = instance.Id, ProductCode = product.ProductCode, ProductType = product.ProductType,
+        SubscriptionType = instance.SubscriptionType, OrderType = orderType, Region = instance.Region,
+        Config = Pricing.FormatConfig(instance.Config, instance.Region),
+        OriginalConfig = original is null ? null : Pricing.FormatConfig(original, instance.Region),
+        Currency = quote.Currency, GrossAmount = quote.OriginalPrice, Amount = quote.TradePrice, Operator = by,
+        Modules = instance.Config.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new OrderModule
+        {
+            Code = c.Key, Name = product.Module(c.Key)?.Name ?? c.Key, Value = c.Value, OriginalValue = original?.GetValueOrDefault(c.Key),
+        }).ToList(),
+    };
+
     /// <summary>
     /// An earlier order with the same <paramref name="clientToken"/> is answered again when the request was
     /// the same (<paramref name="requestDigest"/>) and refused otherwise; else <paramref name="plan"/> runs

@@ -81,7 +81,8 @@ internal static class ResourcePackageActions
         if (effective < ctx.Now.UtcDateTime.AddMinutes(-5)) throw CommonErrors.InvalidParameter("EffectiveDate", "It may not lie in the past.");
         var quote = Pricing.Package(catalog, spec, months);
         var store = ctx.Get<SalesStore>();
-        var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, null, Wire.Digest(ctx), ctx.Now, () =>
+        var desk = ctx.Get<OrderDesk>();
+        var order = desk.Place(ctx.PartnerUid, buyer, null, Wire.Digest(ctx), ctx.Now, () =>
         {
             var instance = new SalesInstance
             {
@@ -94,12 +95,7 @@ internal static class ResourcePackageActions
             var o = PackageOrder(ctx, instance, type, spec, OrderTypes.New, quote, null);
             o.UsageStartTime = effective;
             o.UsageEndTime = instance.EndTime;
-            return new OrderPlan(o, paid =>
-            {
-                instance.CreatingOrderId = paid.Id;
-                SubscriptionLifecycle.Schedule(instance);
-                store.Insert(instance);
-            });
+            return desk.Creating(instance, o);
         });
         return Answer(ctx, order);
     }

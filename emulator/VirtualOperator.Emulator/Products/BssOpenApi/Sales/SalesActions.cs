@@ -35,7 +35,8 @@ internal static class SalesActions
         var now = ctx.Now.UtcDateTime;
 
         var store = ctx.Get<SalesStore>();
-        var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, ctx.Params.String("ClientToken"), Wire.Digest(ctx), ctx.Now, () =>
+        var desk = ctx.Get<OrderDesk>();
+        var order = desk.Place(ctx.PartnerUid, buyer, ctx.Params.String("ClientToken"), Wire.Digest(ctx), ctx.Now, () =>
         {
             var instance = new SalesInstance
             {
@@ -48,12 +49,7 @@ internal static class SalesActions
             var o = NewOrder(product, instance, OrderTypes.New, quote, ctx);
             o.UsageStartTime = now;
             o.UsageEndTime = instance.EndTime;
-            return new OrderPlan(o, paid =>
-            {
-                instance.CreatingOrderId = paid.Id;
-                SubscriptionLifecycle.Schedule(instance);
-                store.Insert(instance);
-            });
+            return desk.Creating(instance, o);
         });
         return BssResponse.Ok(ctx, new { order.InstanceId, OrderId = order.Id });
     }
@@ -268,20 +264,9 @@ internal static class SalesActions
         return d;
     }
 
-    internal static Order NewOrder(CatalogProduct product, SalesInstance instance, string orderType, Quote quote, ActionContext ctx,
-        IReadOnlyDictionary<string, string>? original = null) => new()
-    {
-        InstanceId = instance.Id, ProductCode = product.ProductCode, ProductType = product.ProductType,
-        SubscriptionType = instance.SubscriptionType, OrderType = orderType, Region = instance.Region,
-        Config = Pricing.FormatConfig(instance.Config, instance.Region),
-        OriginalConfig = original is null ? null : Pricing.FormatConfig(original, instance.Region),
-        Currency = quote.Currency, GrossAmount = quote.OriginalPrice, Amount = quote.TradePrice,
-        Operator = ctx.CustomerUid ?? ctx.PartnerUid,
-        Modules = instance.Config.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new OrderModule
-        {
-            Code = c.Key, Name = product.Module(c.Key)?.Name ?? c.Key, Value = c.Value, OriginalValue = original?.GetValueOrDefault(c.Key),
-        }).ToList(),
-    };
+    private static Order NewOrder(CatalogProduct product, SalesInstance instance, string orderType, Quote quote, ActionContext ctx,
+        IReadOnlyDictionary<string, string>? original = null) =>
+        OrderDesk.OrderFor(product, instance, orderType, quote, ctx.CustomerUid ?? ctx.PartnerUid, original);
 
     private static InstanceView View(SalesInstance i) => new(
         Wire.Time(i.CreateTime), Wire.Time(i.EndTime), Wire.Time(i.ExpectedReleaseTime), i.Id, long.Parse(i.CustomerUid, System.Globalization.CultureInfo.InvariantCulture),
