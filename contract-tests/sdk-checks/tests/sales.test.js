@@ -4,7 +4,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startEmulator } = require('./emulator');
-const { Bss, bss } = require('./sdk');
+const { Bss, bss, pop } = require('./sdk');
 
 let emu; let partner; let client; let ownerId;
 
@@ -137,4 +137,17 @@ test('resource packages and bill subscriptions through the SDK', async () => {
   const subs = await emu.control.get(`/_emulator/partners/${partner.uid}/bill-subscriptions`);
   assert.equal(subs[0].subscribeBucket, 'bills');
   await client.unsubscribeBillToOSS(new Bss.UnsubscribeBillToOSSRequest({ subscribeType: 'BillingItemDetailMonthly' }));
+});
+
+test('pop-core (V1) reads the same orders and prices', async () => {
+  const client = pop(emu.baseUrl, { accessKeyId: partner.accessKeyId, accessKeySecret: partner.accessKeySecret });
+  const orders = await client.request('QueryOrders', { OwnerId: ownerId, PageSize: 100 });
+  assert.equal(orders.Code, '200');
+  assert.ok(orders.Data.TotalCount >= 3);
+  const price = await client.request('GetSubscriptionPrice', {
+    ProductCode: 'cbwp', SubscriptionType: 'Subscription', OrderType: 'NewOrder', ServicePeriodQuantity: 2,
+    'ModuleList.1.ModuleCode': 'Bandwidth', 'ModuleList.1.Config': 'Bandwidth:10',
+  }, { method: 'POST' });
+  assert.equal(price.Data.TradePrice, 1600);
+  await assert.rejects(client.request('CancelOrder', { OwnerId: ownerId, OrderId: '200000000000001' }), e => e.code === 'InvalidParameter');
 });
