@@ -14,14 +14,15 @@ before(async () => {
   partner = await emu.control.createPartner({ name: 'sdk-sales', testAccount: false });
   client = bss(emu.host, { accessKeyId: partner.accessKeyId, accessKeySecret: partner.accessKeySecret });
   const created = await client.createAgAccount(new Bss.CreateAgAccountRequest({ loginEmail: `sales-${Date.now()}@example.com`, accountAttr: 'Personal' }));
-  // The SDK types OwnerId as a number; 16-digit uids above 2^53 would lose digits, so it is passed as the exact string.
-  ownerId = created.body.agRelationDto.pk;
+  // The SDK types OwnerId as a number, as partners pass it: uids stay below 2^53, so no digit is lost.
+  ownerId = Number(created.body.agRelationDto.pk);
+  assert.ok(Number.isSafeInteger(ownerId), `uid ${created.body.agRelationDto.pk} does not fit a JS number`);
   try {
     await client.createResellerUserQuota(new Bss.CreateResellerUserQuotaRequest({ ownerId, amount: '10000', currency: 'CNY' }));
   } catch (e) {
     if (e.code !== 'NotImplemented') throw e;
     // The budget API is not in this build: grant the credit through the control plane instead.
-    await emu.control.post(`/_emulator/partners/${partner.uid}/sales/credit`, { customerUid: ownerId, amount: 10000 });
+    await emu.control.post(`/_emulator/partners/${partner.uid}/sales/credit`, { customerUid: String(ownerId), amount: 10000 });
   }
 });
 after(async () => { await emu?.stop(); });
