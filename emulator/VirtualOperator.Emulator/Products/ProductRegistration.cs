@@ -1,4 +1,5 @@
 using VirtualOperator.Emulator.Products.BssOpenApi;
+using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Products.Messages;
 
@@ -22,5 +23,6 @@ public static class ProductRegistration
     {
         app.MapSalesControlPlane();
         app.MapMessagesControl();
+        app.MapBudgetControlPlane();
     }
 }

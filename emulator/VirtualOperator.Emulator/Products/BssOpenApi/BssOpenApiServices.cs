@@ -8,7 +8,10 @@ public static class BssOpenApiServices
     public static IServiceCollection AddBssOpenApi(this IServiceCollection services)
     {
         services.AddSingleton<CustomerStore>();
+        services.AddSingleton<Budget.BudgetAlarms>();
         services.AddSingleton<Budget.CreditLedger>();
+        services.AddSingleton<Budget.OutBizIdRegistry>();
+        services.AddSingleton<Protocol.Dispatch.IActionGuard, Budget.StoppedCustomerGuard>();
         return services;
     }
 }

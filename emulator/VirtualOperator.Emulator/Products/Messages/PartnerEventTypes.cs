@@ -11,6 +11,9 @@ public static class PartnerEventTypes
     public const string IdentityVerificationRejected = "IdentityVerificationRejected";
     public const string IdentityVerificationRemoved = "IdentityVerificationRemoved";
 
+    /// <summary>A customer's available quota fell below one of its SetResellerUserAlarmThreshold rules (docs/budget.md).</summary>
+    public const string QuotaLowBalance = "QuotaLowBalance";
+
     // Sales (docs/sales-and-orders.md).
     public const string OrderPaid = "OrderPaid";
     public const string OrderUnpaid = "OrderUnpaid";

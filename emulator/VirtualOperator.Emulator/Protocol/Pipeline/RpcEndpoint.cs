@@ -9,14 +9,17 @@ namespace VirtualOperator.Emulator.Protocol.Pipeline;
 
 /// <summary>
 /// The whole RPC request flow, in order: read, resolve (Version + Action over the catalog), verify the
-/// signature, check the partner, inject faults, validate parameters, run the handler, render, journal.
+/// signature, check the partner, inject faults, validate parameters, run the guards (<see cref="IActionGuard"/>),
+/// run the handler, render, journal.
 /// Every failure on the way is an <see cref="ApiException"/> rendered once in the real envelope.
 /// </summary>
 public sealed class RpcEndpoint(
     ActionCatalog catalog, ActionRegistry registry, SignatureVerifier verifier, VirtualClock clock,
     WallClock wall, FaultInjector faults, RequestJournal journal, DueWorkRunner dueWork,
-    IServiceProvider services, ILogger<RpcEndpoint> log)
+    IEnumerable<IActionGuard> guards, IServiceProvider services, ILogger<RpcEndpoint> log)
 {
+    private readonly IActionGuard[] _guards = guards.ToArray();
+
     public static void Map(IEndpointRouteBuilder app) =>
         app.Map("/", (HttpContext http, RpcEndpoint endpoint) => endpoint.HandleAsync(http));
 
@@ -47,7 +50,9 @@ public sealed class RpcEndpoint(
             ParameterValidator.Validate(action, parameters);
             var handler = registry.Find(action.Version!, action.Action)
                 ?? throw CommonErrors.NotImplemented(action.Product, action.Version!, action.Action);
-            var body = handler(new ActionContext(requestId, now, caller, action, parameters, services));
+            var ctx = new ActionContext(requestId, now, caller, action, parameters, services);
+            foreach (var guard in _guards) guard.Check(ctx);
+            var body = handler(ctx);
             await ResponseWriter.WriteAsync(http.Response, 200, format, action.Action + "Response", body, requestId);
             Journal(requestId, req, action, caller, 200, "200");
         }

@@ -8,17 +8,20 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 /// <summary>
 /// The one place money moves: customer credit per currency, and what purchases consume from it.
 /// Collections: <c>credits</c> (id customer:currency; index PartnerUid, CustomerUid), <c>customerStatus</c> (id customer uid; index PartnerUid).
-/// Every change runs under the customer's lock and either applies whole or not at all.
+/// Every change runs under the customer's lock and either applies whole or not at all; after each one the
+/// customer's low-quota alarm rules are checked (<see cref="BudgetAlarms"/>), whoever moved the money.
 /// Sales (orders) call <see cref="Charge"/> and <see cref="Refund"/>; the budget actions call the rest.
 /// </summary>
 public sealed class CreditLedger
 {
     private readonly EmulatorDatabase _db;
+    private readonly BudgetAlarms _alarms;
     private readonly KeyedLocks _locks = new();
 
-    public CreditLedger(EmulatorDatabase db)
+    public CreditLedger(EmulatorDatabase db, BudgetAlarms alarms)
     {
         _db = db;
+        _alarms = alarms;
         Credits.EnsureIndex(c => c.PartnerUid);
         Credits.EnsureIndex(c => c.CustomerUid);
         Statuses.EnsureIndex(s => s.PartnerUid);
@@ -42,6 +45,34 @@ public sealed class CreditLedger
         _locks.Run(customerUid, () => Statuses.Upsert(new CustomerStatus
         { Id = customerUid, PartnerUid = partnerUid, Status = status, Stopped = stopped, UpdatedAt = now.UtcDateTime }));
 
+    /// <summary>
+    /// SetResellerUserStatus: <c>FREEZE</c> with <c>Freeze</c>/<c>Thaw</c> stops or resumes purchases;
+    /// <c>TRUSTEESHIP</c> with <c>Trusteeship</c>/<c>TrusteeshipCancel</c> only records hosting.
+    /// </summary>
+    public CustomerStatus ApplyStatus(string partnerUid, string customerUid, CustomerStatusChange change, string? stopMode, DateTimeOffset now) =>
+        _locks.Run(customerUid, () =>
+        {
+            var s = Statuses.FindById(customerUid) ?? new CustomerStatus { Id = customerUid, PartnerUid = partnerUid };
+            switch (change)
+            {
+                case CustomerStatusChange.Freeze: s.Stopped = true; s.Status = "Freeze"; s.StopMode = stopMode; break;
+                case CustomerStatusChange.Thaw: s.Stopped = false; s.Status = "Normal"; s.StopMode = null; break;
+                case CustomerStatusChange.Trusteeship: s.Hosted = true; break;
+                case CustomerStatusChange.TrusteeshipCancel: s.Hosted = false; break;
+            }
+            s.UpdatedAt = now.UtcDateTime;
+            Statuses.Upsert(s);
+            return s;
+        });
+
+    /// <summary>CreateResellerUserQuota: opens the quota and consumption ledger; -303 when it exists already.</summary>
+    public CustomerCredit CreateQuota(string partnerUid, string customerUid, string currency, decimal quota, DateTimeOffset now) =>
+        _locks.Run(customerUid, () =>
+        {
+            if (Get(customerUid, currency) is not null) throw BudgetErrors.RecordExists();
+            return SetQuota(partnerUid, customerUid, currency, quota, now);
+        });
+
     /// <summary>Creates or replaces the granted quota; consumption is kept.</summary>
     public CustomerCredit SetQuota(string partnerUid, string customerUid, string currency, decimal quota, DateTimeOffset now) =>
         _locks.Run(customerUid, () =>
@@ -54,8 +85,29 @@ public sealed class CreditLedger
             c.Quota = quota;
             c.UpdatedAt = now.UtcDateTime;
             Credits.Upsert(c);
+            _alarms.Evaluate(c, now);
             return c;
         });
+
+    /// <summary>
+    /// ChangeResellerConsumeAmount: <c>increase</c> records consumption that happened (it is not a purchase, so it is
+    /// applied even past the quota or for a stopped customer [I]); <c>decrease</c> gives consumption back, never below zero.
+    /// </summary>
+    public CustomerCredit ChangeConsumption(string customerUid, string currency, bool increase, decimal amount, DateTimeOffset now) =>
+        _locks.Run(customerUid, () =>
+        {
+            var c = Get(customerUid, currency) ?? throw BudgetErrors.NoQuota(customerUid, currency);
+            if (!increase && amount > c.Consumed) throw BudgetErrors.ConsumptionBelowZero(c.Consumed, amount, currency);
+            c.Consumed += increase ? amount : -amount;
+            c.UpdatedAt = now.UtcDateTime;
+            Credits.Update(c);
+            _alarms.Evaluate(c, now);
+            return c;
+        });
+
+    /// <summary>SetResellerUserAlarmThreshold: replaces the rules and checks them at once against every ledger of the customer.</summary>
+    public void SetAlarmThresholds(string partnerUid, string customerUid, string alarmType, IReadOnlyList<AlarmThreshold> thresholds, DateTimeOffset now) =>
+        _locks.Run(customerUid, () => _alarms.Replace(partnerUid, customerUid, alarmType, thresholds, ForCustomer(customerUid), now));
 
     /// <summary>
     /// Consumes <paramref name="amount"/> for a purchase. Throws when the customer is stopped or the
@@ -74,6 +126,7 @@ public sealed class CreditLedger
             c.Consumed += amount;
             c.UpdatedAt = now.UtcDateTime;
             Credits.Update(c);
+            _alarms.Evaluate(c, now);
             return c;
         });
 
@@ -85,6 +138,7 @@ public sealed class CreditLedger
             c.Consumed -= amount;
             c.UpdatedAt = now.UtcDateTime;
             Credits.Update(c);
+            _alarms.Evaluate(c, now);
             return c;
         });
 }

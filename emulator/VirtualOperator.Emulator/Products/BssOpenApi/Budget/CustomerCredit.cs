@@ -29,5 +29,12 @@ public sealed class CustomerStatus
     public string PartnerUid { get; set; } = "";
     public bool Stopped { get; set; }
     public string Status { get; set; } = "Normal";
+    /// <summary>StopMode of the last Freeze: "0" normal, "1" immediate (recorded; [I] no effect on the emulator's instances yet).</summary>
+    public string? StopMode { get; set; }
+    /// <summary>TRUSTEESHIP business: the partner hosts the customer's account; reseller customers start hosted [I].</summary>
+    public bool Hosted { get; set; } = true;
     public DateTime UpdatedAt { get; set; }
 }
+
+/// <summary>The four (BusinessType, Status) pairs SetResellerUserStatus accepts.</summary>
+public enum CustomerStatusChange { Freeze, Thaw, Trusteeship, TrusteeshipCancel }
