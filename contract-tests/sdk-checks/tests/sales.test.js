@@ -17,13 +17,7 @@ before(async () => {
   // The SDK types OwnerId as a number, as partners pass it: uids stay below 2^53, so no digit is lost.
   ownerId = Number(created.body.agRelationDto.pk);
   assert.ok(Number.isSafeInteger(ownerId), `uid ${created.body.agRelationDto.pk} does not fit a JS number`);
-  try {
-    await client.createResellerUserQuota(new Bss.CreateResellerUserQuotaRequest({ ownerId, amount: '10000', currency: 'CNY' }));
-  } catch (e) {
-    if (e.code !== 'NotImplemented') throw e;
-    // The budget API is not in this build: grant the credit through the control plane instead.
-    await emu.control.post(`/_emulator/partners/${partner.uid}/sales/credit`, { customerUid: String(ownerId), amount: 10000 });
-  }
+  await client.createResellerUserQuota(new Bss.CreateResellerUserQuotaRequest({ ownerId, amount: '10000', currency: 'CNY' }));
 });
 after(async () => { await emu?.stop(); });
 

@@ -4,7 +4,7 @@ using VirtualOperator.ContractTests.Harness;
 namespace VirtualOperator.ContractTests.Products.BssOpenApi;
 
 /// <summary>Orders (QueryOrders, GetOrderDetail, CancelOrder) and the subscription lifecycle on the virtual clock.</summary>
-[EmulatorOnly("grants credit and moves the virtual clock through the control plane")]
+[EmulatorOnly("moves the virtual clock and creates partners through the control plane; prices come from the emulator's catalog")]
 public sealed class OrderTests(ContractFixture fx) : IClassFixture<ContractFixture>
 {
     /// <summary>A customer of a fresh partner that is not a test account (those stop answering after a virtual month).</summary>
@@ -12,7 +12,7 @@ public sealed class OrderTests(ContractFixture fx) : IClassFixture<ContractFixtu
     {
         var partner = await fx.ControlPlane.CreatePartnerAsync(testAccount: false);
         var client = fx.Target.ClientFor(new AcsCredentials(partner.AccessKeyId, partner.AccessKeySecret));
-        return (await SalesCustomer.CreateAsync(fx, credit, client, partner.Uid), partner.Uid);
+        return (await SalesCustomer.CreateAsync(fx, credit, client), partner.Uid);
     }
 
     [ContractFact, Cost(Cost.SpendsMoney)]

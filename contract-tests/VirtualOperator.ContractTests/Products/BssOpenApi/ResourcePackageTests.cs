@@ -3,7 +3,7 @@ using VirtualOperator.ContractTests.Harness;
 namespace VirtualOperator.ContractTests.Products.BssOpenApi;
 
 /// <summary>Resource packages and bill subscriptions.</summary>
-[EmulatorOnly("grants credit through the control plane; packages and prices come from the emulator's catalog")]
+[EmulatorOnly("packages and prices come from the emulator's catalog; bill subscriptions are read back through the control plane")]
 public sealed class ResourcePackageTests(ContractFixture fx) : IClassFixture<ContractFixture>
 {
     private const string Storage = "FPT_ossbag_absolute_Storage_cn";

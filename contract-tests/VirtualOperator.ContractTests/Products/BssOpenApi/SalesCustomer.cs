@@ -6,8 +6,8 @@ using VirtualOperator.ContractTests.Harness;
 namespace VirtualOperator.ContractTests.Products.BssOpenApi;
 
 /// <summary>
-/// A customer of its own for a sales test, with credit granted through the emulator's control plane
-/// (<c>/_emulator/partners/{uid}/sales/credit</c>), and the calls a sales test makes on its behalf.
+/// A customer of its own for a sales test, with credit granted by CreateResellerUserQuota, and the calls a
+/// sales test makes on its behalf.
 /// </summary>
 internal sealed class SalesCustomer(AcsClient client, string uid)
 {
@@ -15,14 +15,17 @@ internal sealed class SalesCustomer(AcsClient client, string uid)
     public AcsClient Client => client;
 
     /// <summary>A new customer of the partner behind <paramref name="client"/>, holding <paramref name="credit"/> CNY.</summary>
-    public static async Task<SalesCustomer> CreateAsync(ContractFixture fx, decimal credit, AcsClient? client = null, string? partnerUid = null)
+    public static async Task<SalesCustomer> CreateAsync(ContractFixture fx, decimal credit, AcsClient? client = null)
     {
         client ??= fx.Client;
         var data = TestData.ForCurrentTest();
         var created = await client.CallAsync("CreateAgAccount", new Dictionary<string, string> { ["LoginEmail"] = data.Email() + Guid.NewGuid().ToString("N")[..6] });
         var uid = created.Json["AgRelationDto"]!["Pk"]!.GetValue<string>();
         if (credit > 0)
-            await fx.ControlPlane.PostAsync($"/_emulator/partners/{partnerUid ?? fx.Partner.Uid}/sales/credit", new { customerUid = uid, amount = credit });
+            await client.CallAsync("CreateResellerUserQuota", new Dictionary<string, string>
+            {
+                ["OwnerId"] = uid, ["Amount"] = credit.ToString(CultureInfo.InvariantCulture), ["Currency"] = "CNY",
+            });
         return new SalesCustomer(client, uid);
     }
 

@@ -3,7 +3,7 @@ using VirtualOperator.ContractTests.Harness;
 namespace VirtualOperator.ContractTests.Products.BssOpenApi;
 
 /// <summary>Generic sales: CreateInstance, QueryAvailableInstances, RenewInstance, SetRenewal, ModifyInstance, ConvertChargeType.</summary>
-[EmulatorOnly("grants customers credit through the control plane; prices come from the emulator's catalog")]
+[EmulatorOnly("products and prices come from the emulator's catalog (fixtures/seed/products.json); not yet recorded against a real account")]
 public sealed class SalesTests(ContractFixture fx) : IClassFixture<ContractFixture>
 {
     [ContractFact, Cost(Cost.SpendsMoney)]
