@@ -53,7 +53,8 @@ public sealed class SubscriptionLifecycle(
                 }
                 return Wire.Utc(current.NextDueAt);
             });
-            if (next is { } at && at <= until) queue.Enqueue(item, (at, item.Id));
+            // A step that did not move the instance on would come back forever: only a later step is queued again.
+            if (next is { } at && at <= until && at != key.At) queue.Enqueue(item, (at, item.Id));
         }
     });
 
