@@ -1,7 +1,10 @@
+using VirtualOperator.Emulator.Products.Aas;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+using VirtualOperator.Emulator.Products.Federation;
 using VirtualOperator.Emulator.Products.Messages;
+using VirtualOperator.Emulator.Products.Sts;
 
 namespace VirtualOperator.Emulator.Products;
 
@@ -16,6 +19,9 @@ public static class ProductRegistration
         services.AddBssOpenApi();
         services.AddSales();
         services.AddMessages();
+        services.AddSts();
+        services.AddFederation();
+        services.AddIdentityVerification();
         return services;
     }
 
@@ -24,5 +30,8 @@ public static class ProductRegistration
         app.MapSalesControlPlane();
         app.MapMessagesControl();
         app.MapBudgetControlPlane();
+        app.MapStsControl();
+        app.MapFederation();
+        app.MapIdentityPages();
     }
 }

@@ -13,6 +13,8 @@ internal static class AccountActions
     [Action(BssOpenApiServices.Product, BssOpenApiServices.Version, "CreateAgAccount")]
     public static object CreateAgAccount(ActionContext ctx)
     {
+        // A customer acting through its STS credentials is no reseller: it cannot open accounts.
+        if (ctx.CustomerUid is not null) throw AccountErrors.NotApplicable();
         var email = ctx.Params.RequiredString("LoginEmail").Trim();
         if (!IsEmail(email)) throw AccountErrors.InvalidLoginEmail(email);
         var limit = ctx.Get<IOptions<EmulatorOptions>>().Value.TestAccount.CustomerLimit;

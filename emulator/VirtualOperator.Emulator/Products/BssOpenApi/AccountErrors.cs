@@ -8,6 +8,9 @@ public static class AccountErrors
     /// <summary>[C] CancelOrder table: a customer uid that is not the caller's.</summary>
     public static ApiException InvalidOwner() => new("InvalidOwner", "The specified owner doesn't belong to caller.", 400);
 
+    /// <summary>[C] every BSS reseller API table: a caller that is not a reseller (here: a customer's STS session).</summary>
+    public static ApiException NotApplicable() => new("NotApplicable", "This API is not applicable for caller.", 400);
+
     /// <summary>[I] no source names the code for a malformed login e-mail.</summary>
     public static ApiException InvalidLoginEmail(string email) =>
         new("InvalidParameter.LoginEmail", $"The specified parameter \"LoginEmail\" is not valid: \"{email}\" is not an e-mail address.", 400);

@@ -15,7 +15,7 @@ public static class MessagesServices
     public static void MapMessagesControl(this IEndpointRouteBuilder app) =>
         app.MapGet("/_emulator/partners/{uid}/messages", (string uid, Partners.PartnerStore partners, MessageStore store) =>
             partners.Get(uid) is null
-                ? Results.Json(new { error = $"No partner with uid {uid}." }, statusCode: 404)
+                ? ControlReplies.NoPartner(uid)
                 : Results.Ok(store.ListFor(uid).Select(m => new
                 {
                     messageId = m.Id, queueName = m.QueueName, eventType = m.EventType, messageBody = m.MessageBody,

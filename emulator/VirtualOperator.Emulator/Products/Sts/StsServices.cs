@@ -1,0 +1,41 @@
+using VirtualOperator.Emulator.Clock;
+using VirtualOperator.Emulator.Partners;
+
+namespace VirtualOperator.Emulator.Products.Sts;
+
+public static class StsServices
+{
+    public const string Product = "Sts";
+    public const string Version = "2015-04-01";
+
+    public static IServiceCollection AddSts(this IServiceCollection services)
+    {
+        services.AddSingleton<StsCredentialStore>();
+        services.AddSingleton<ICredentialSource, StsCredentialSource>();
+        return services;
+    }
+
+    /// <summary>
+    /// <c>GET /_emulator/partners/{uid}/sts/credentials</c> lists what AssumeRole issued;
+    /// <c>POST /_emulator/sts/credentials/{accessKeyId}/expire</c> ends one now (virtual time) without moving a clock.
+    /// </summary>
+    public static void MapStsControl(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/_emulator/partners/{uid}/sts/credentials", (string uid, PartnerStore partners, StsCredentialStore store) =>
+            partners.Get(uid) is null
+                ? ControlReplies.NoPartner(uid)
+                : Results.Ok(store.ListFor(uid).Select(View)));
+        app.MapPost("/_emulator/sts/credentials/{accessKeyId}/expire", (string accessKeyId, StsCredentialStore store, VirtualClock clock) =>
+        {
+            var c = store.Get(accessKeyId);
+            if (c is null) return ControlReplies.NotFound($"No STS credentials with AccessKeyId {accessKeyId}.");
+            return Results.Ok(View(store.ExpireAt(accessKeyId, clock.NowFor(c.PartnerUid))!));
+        });
+    }
+
+    private static object View(StsCredential c) => new
+    {
+        accessKeyId = c.Id, partner = c.PartnerUid, customerUid = c.CustomerUid, roleArn = c.RoleArn,
+        roleSessionName = c.RoleSessionName, issuedAt = ControlPlane.Iso.Format(c.IssuedAt), expiresAt = ControlPlane.Iso.Format(c.ExpiresAt),
+    };
+}
