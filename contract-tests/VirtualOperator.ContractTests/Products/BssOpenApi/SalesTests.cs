@@ -1,4 +1,5 @@
 using VirtualOperator.ContractTests.Harness;
+using VirtualOperator.ContractTests.Products.Sts;
 
 namespace VirtualOperator.ContractTests.Products.BssOpenApi;
 
@@ -149,5 +150,24 @@ public sealed class SalesTests(ContractFixture fx) : IClassFixture<ContractFixtu
         var e = await Errors.Of(() => c.CallAsync("ConvertChargeType", new() { ["InstanceId"] = id, ["ProductCode"] = "eip", ["SubscriptionType"] = "Subscription" }));
         e.Code.Should().Be("MissingParameter");
         e.Message.Should().Contain("Period");
+    }
+
+    [ContractFact, Cost(Cost.SpendsMoney)]
+    public async Task CustomerThroughSts_SeesOnlyItsOwnOrders_PartnerSeesBoth()
+    {
+        var mine = await SalesCustomer.CreateAsync(fx, 1000m);
+        var other = await SalesCustomer.CreateAsync(fx, 1000m);
+        await mine.BuyEipAsync();
+        var (_, theirOrder) = await other.BuyEipAsync();
+
+        var sts = (await fx.Client.AssumeRoleAsync($"acs:ram::{mine.Uid}:role/ResellerAdminRole")).StsCredentials();
+        var asCustomer = fx.Target.ClientFor(sts);
+        var own = (await asCustomer.CallAsync("QueryOrders")).Json["Data"]!;
+        own["TotalCount"]!.GetValue<int>().Should().Be(1);
+        var e = await Errors.Of(() => asCustomer.CallAsync("GetOrderDetail", new Dictionary<string, string> { ["OrderId"] = theirOrder }));
+        e.Code.Should().Be("InvalidParameter");
+
+        var all = (await fx.Client.CallAsync("QueryOrders", new Dictionary<string, string> { ["PageSize"] = "100" })).Json["Data"]!["OrderList"]!["Order"]!.AsArray();
+        all.Select(o => o!["OrderId"]!.GetValue<string>()).Should().Contain(theirOrder);
     }
 }

@@ -1,27 +1,13 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using VirtualOperator.Emulator.Partners;
 using VirtualOperator.Emulator.Tests.Support;
 
 namespace VirtualOperator.Emulator.Tests.Products.BssOpenApi.Sales;
 
 /// <summary>A customer acting through STS sees and buys only for itself; its partner sees every customer.</summary>
-public sealed class CustomerScopeTests : IClassFixture<EmulatorFixture>, IDisposable
+public sealed class CustomerScopeTests : IClassFixture<EmulatorFixture>
 {
-    private readonly WebApplicationFactory<Program> _app;
-    private readonly TestStsSource _sts;
-
-    public CustomerScopeTests(EmulatorFixture f)
-    {
-        WebApplicationFactory<Program>? app = null;
-        _sts = new TestStsSource(() => app!.Services.GetRequiredService<PartnerStore>());
-        app = f.App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ICredentialSource>(_sts)));
-        _app = app;
-    }
-
-    public void Dispose() => _app.Dispose();
+    private readonly EmulatorApplication _app;
+    public CustomerScopeTests(EmulatorFixture f) => _app = f.App;
 
     [Fact]
     public async Task StsCustomer_SeesOnlyOwnInstancesAndOrders_AndBuysForItself()
@@ -34,7 +20,7 @@ public sealed class CustomerScopeTests : IClassFixture<EmulatorFixture>, IDispos
         var theirs = await kit.Ok("CreateInstance", p);
         var theirOrder = theirs["Data"]!["OrderId"]!.ToString();
 
-        var customer = kit.AsCustomer(_sts, kit.Customer);
+        var customer = await kit.AsCustomerAsync(kit.Customer);
         var instances = await customer.V3("QueryAvailableInstances", SalesKit.Version);
         instances.Status.Should().Be(HttpStatusCode.OK, instances.Text);
         instances.Json["Data"]!["InstanceList"]!.AsArray().Select(i => i!["InstanceID"]!.ToString()).Should().Equal(mine);

@@ -55,11 +55,16 @@ public sealed class SalesKit
         return uid;
     }
 
-    /// <summary>A client signed with STS-style credentials that act as <paramref name="customer"/> (see <see cref="TestStsSource"/>).</summary>
-    public SignedClient AsCustomer(TestStsSource sts, string customer)
+    /// <summary>A client signed with STS credentials from AssumeRole on the customer's admin role: it acts as that customer.</summary>
+    public async Task<SignedClient> AsCustomerAsync(string customer)
     {
-        var (key, secret, token) = sts.Issue(Partner.Uid, customer);
-        return new SignedClient(_app.CreateClient(), key, secret, token);
+        var r = await Client.V3("AssumeRole", "2015-04-01", new Dictionary<string, string>
+        {
+            ["RoleArn"] = $"acs:ram::{customer}:role/ResellerAdminRole", ["RoleSessionName"] = "sales-tests",
+        }, host: "sts.aliyuncs.com");
+        r.Status.Should().Be(HttpStatusCode.OK, r.Text);
+        var c = r.Json["Credentials"]!;
+        return new SignedClient(_app.CreateClient(), c["AccessKeyId"]!.ToString(), c["AccessKeySecret"]!.ToString(), c["SecurityToken"]!.ToString());
     }
 
     public void SetQuota(decimal quota, string? customer = null) =>
