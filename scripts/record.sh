@@ -28,13 +28,13 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-project=contract-tests/VirtualOperator.ContractTests/VirtualOperator.ContractTests.csproj
+source "$ROOT/scripts/contract-lib.sh"
+project="$ROOT/$CONTRACT_PROJECT"
 if [ $build = 1 ]; then
-  dotnet build "$project" -c Release -v q -nologo | grep -E "error|Warn" ; true
+  dotnet build "$project" -c Release -v q -nologo >/dev/null || { echo "build failed: dotnet build $project -c Release"; exit 1; }
 fi
 
 if [ $stand_in = 1 ]; then
-  source "$ROOT/scripts/emulator-process.sh"
   start_emulator || exit 1
   trap stop_emulator EXIT
   partner="$(curl -sf -X POST -H 'content-type: application/json' -d '{"name":"record stand-in","testAccount":true}' "$EMULATOR_URL/_emulator/partners")" \
@@ -52,5 +52,14 @@ VO_TARGET=real VO_RECORD=1 VO_SNAPSHOT_UPDATE=1 \
   dotnet test "$project" -c Release --no-build --filter "$filter"
 rc=$?
 cat "$ROOT/.test-output/contract-real.txt" 2>/dev/null
-echo "recordings: fixtures/replay/ and fixtures/snapshots/ (git status shows what changed)"
+
+# Last line of defence (the recorder already scrubs and refuses): no credential value in any written file.
+replay_dir="${VO_REPLAY_DIR:-$ROOT/fixtures/replay}" snapshot_dir="${VO_SNAPSHOT_DIR:-$ROOT/fixtures/snapshots}"
+for secret in "${VO_REAL_ACCESS_KEY_ID:-}" "${VO_REAL_ACCESS_KEY_SECRET:-}" "${VO_REAL_SECURITY_TOKEN:-}"; do
+  [ -z "$secret" ] && continue
+  if grep -rqF -- "$secret" "$replay_dir" "$snapshot_dir" 2>/dev/null; then
+    echo "SECRET LEAK: a credential value is in $(grep -rlF -- "$secret" "$replay_dir" "$snapshot_dir" | head -3)"; exit 1
+  fi
+done
+echo "recordings (no credential in them): $replay_dir and $snapshot_dir"
 exit $rc

@@ -37,7 +37,7 @@ public static class ContractRun
             TargetKind.InProcess => new InProcessTarget(),
             TargetKind.Url => new UrlTarget(settings.EmulatorUrl!),
             TargetKind.Real => new RealTarget(settings),
-            TargetKind.Replay => new ReplayTarget(),
+            TargetKind.Replay => new ReplayTarget(settings),
             _ => throw new TargetConfigurationException($"Unknown target {settings.Kind}."),
         };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => target.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -18,14 +18,15 @@ public sealed class ContractTestCase : XunitTestCase
 
     protected override string? GetSkipReason(IAttributeInfo factAttribute)
     {
-        var (traits, _) = ContractTraits.Of(TestMethod.Method.ToRuntimeMethod());
+        var method = TestMethod.Method.ToRuntimeMethod();
+        var (traits, _) = ContractTraits.Of(method);
         var (settings, _) = ContractRun.TrySettings();
         // A configuration error is not a reason to skip: the test runs and fails saying what to set.
         if (traits is null || settings is null) return base.GetSkipReason(factAttribute);
-        var method = TestMethod.Method.ToRuntimeMethod();
         if (traits.SkipReason(settings) is { } reason) return reason;
-        if (settings.Kind == Targets.TargetKind.Replay && !Recording.ReplayFiles.Has(method.DeclaringType!.Name, method.Name))
-            return $"Not recorded: no {Path.GetRelativePath(RepoPaths.Root, Recording.ReplayFiles.PathFor(method.DeclaringType!.Name, method.Name))}; record it with scripts/record.sh.";
+        var classKey = TestContext.ClassKey(method.DeclaringType!);
+        if (settings.Kind == Targets.TargetKind.Replay && !Recording.ReplayFiles.Has(classKey, method.Name))
+            return $"Not recorded: no {Path.GetRelativePath(RepoPaths.Root, Recording.ReplayFiles.PathFor(classKey, method.Name))}; record it with scripts/record.sh.";
         return null;
     }
 
@@ -33,9 +34,10 @@ public sealed class ContractTestCase : XunitTestCase
         ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
     {
         var method = TestMethod.Method.ToRuntimeMethod();
-        var test = new TestContext(method.DeclaringType!.Name, method.Name, DisplayName);
+        var test = TestContext.For(method, DisplayName);
         using var _ = TestContext.Enter(test);
         var summary = await base.RunAsync(diagnosticMessageSink, new ReportingMessageBus(messageBus), constructorArguments, aggregator, cancellationTokenSource);
+        // Failed tests are recorded too: the recording is what the cloud answered, right or wrong for the test.
         if (summary.Skipped == 0) ContractRun.AfterTest(test);
         return summary;
     }

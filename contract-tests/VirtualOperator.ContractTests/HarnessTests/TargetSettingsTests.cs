@@ -66,4 +66,14 @@ public sealed class TargetSettingsTests
         traits.SkipReason(From(("VO_TARGET", "replay"))).Should().Be("EmulatorOnly, not run against replay: moves the clock");
         traits.SkipReason(From()).Should().BeNull();
     }
+
+    [Fact]
+    public void NeedsFixing_IsSkippedOnEmulatorTargets_AndRunsAgainstRealAndReplay()
+    {
+        var traits = new ContractTraits(new NeedsFixingAttribute("emulator answers 200 where the cloud answers 400"), Cost.Free);
+        traits.SkipReason(From()).Should().Be("NeedsFixing on emulator targets: emulator answers 200 where the cloud answers 400");
+        traits.SkipReason(From(("VO_TARGET", "url"), ("EMULATOR_URL", "http://127.0.0.1:4590"))).Should().StartWith("NeedsFixing");
+        traits.SkipReason(From(("VO_TARGET", "replay"))).Should().BeNull();
+        traits.SkipReason(From(("VO_TARGET", "real"), ("VO_REAL_ACCESS_KEY_ID", "a"), ("VO_REAL_ACCESS_KEY_SECRET", "s"), ("VO_REAL_ACCOUNT_UID", "1"))).Should().BeNull();
+    }
 }

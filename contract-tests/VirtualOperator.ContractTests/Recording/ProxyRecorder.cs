@@ -14,7 +14,9 @@ namespace VirtualOperator.ContractTests.Recording;
 /// proxy; after each test its exchanges are scrubbed and written as that test's replay mappings.
 /// The real account uid is replaced by <see cref="ReplayAccount.Uid"/> so replays agree with the fixture.
 /// </summary>
-public sealed class ProxyRecorder(IReadOnlyDictionary<string, Uri> realEndpoints, string? accountUid, SecretScrubber scrubber) : IAcsEndpoints, IDisposable
+/// <param name="replayDir">Where mappings go; default fixtures/replay (or <c>VO_REPLAY_DIR</c>).</param>
+public sealed class ProxyRecorder(IReadOnlyDictionary<string, Uri> realEndpoints, string? accountUid, SecretScrubber scrubber, string? replayDir = null)
+    : IAcsEndpoints, IDisposable
 {
     public const string RecordVar = "VO_RECORD";
 
@@ -27,7 +29,7 @@ public sealed class ProxyRecorder(IReadOnlyDictionary<string, Uri> realEndpoints
     {
         var host = ProductHosts.PublicHost(product);
         var real = realEndpoints.TryGetValue(product, out var r) ? r : new Uri("https://" + host);
-        var proxy = _proxies.GetOrAdd(product, _ => new Lazy<WireMockServer>(() => WireMockServer.Start(new WireMockServerSettings
+        var proxy = _proxies.GetOrAdd(product, _ => new Lazy<WireMockServer>(() => LoopbackWireMock.Start(new WireMockServerSettings
         {
             ProxyAndRecordSettings = new ProxyAndRecordSettings { Url = real.ToString().TrimEnd('/'), SaveMapping = false, SaveMappingToFile = false },
         }))).Value;
@@ -42,12 +44,12 @@ public sealed class ProxyRecorder(IReadOnlyDictionary<string, Uri> realEndpoints
             .Select(e => ToCall(e)).OfType<RecordedCall>().Where(c => c.TestId == test.Id).OrderBy(c => c.Call).ToList();
         if (calls.Count == 0) return;
 
-        var path = ReplayFiles.PathFor(test.ClassName, test.MethodName);
+        var path = ReplayFiles.PathFor(test.ClassName, test.MethodName, replayDir);
         var text = scrubber.Scrub(ReplayMappings.For(calls).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })) + "\n";
         scrubber.AssertClean(text, path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
-        ReplayFiles.WriteTag(test.Id, Environment.GetEnvironmentVariable(TestData.RunTagVar));
+        ReplayFiles.WriteTag(test.Id, Environment.GetEnvironmentVariable(TestData.RunTagVar), replayDir);
     }
 
     private RecordedCall? ToCall(ILogEntry entry)

@@ -5,15 +5,18 @@ using VirtualOperator.ContractTests.Harness;
 namespace VirtualOperator.ContractTests.Recording;
 
 /// <summary>
-/// The replay fixtures: <c>fixtures/replay/&lt;Class&gt;/&lt;Method&gt;.json</c>, each a JSON array of WireMock.Net
+/// The replay fixtures: <c>fixtures/replay/&lt;Product&gt;/&lt;Class&gt;/&lt;Method&gt;.json</c>, each a JSON array of WireMock.Net
 /// mappings (one per call of that test), and <c>fixtures/replay/data-tags.json</c>, the <c>VO_RUN_TAG</c> a test's
 /// data was generated with, so the replayed test sends what the recorded one sent.
 /// </summary>
 public static class ReplayFiles
 {
-    public static string PathFor(string testClass, string testMethod) => Path.Combine(RepoPaths.Replay, testClass, testMethod + ".json");
+    public static string PathFor(string testClass, string testMethod, string? root = null) =>
+        Path.Combine(root ?? RepoPaths.Replay, TestContext.ClassFolder(testClass), testMethod + ".json");
 
-    public static string TagsPath => Path.Combine(RepoPaths.Replay, "data-tags.json");
+    public static string TagsPath => TagsPathIn(RepoPaths.Replay);
+
+    private static string TagsPathIn(string root) => Path.Combine(root, "data-tags.json");
 
     public static bool Has(string testClass, string testMethod) => File.Exists(PathFor(testClass, testMethod));
 
@@ -29,16 +32,18 @@ public static class ReplayFiles
 
     private static readonly Lock TagLock = new();
 
-    public static void WriteTag(string testId, string? tag)
+    public static void WriteTag(string testId, string? tag, string? root = null)
     {
+        root ??= RepoPaths.Replay;
+        var tagsPath = TagsPathIn(root);
         lock (TagLock)
         {
-            var tags = File.Exists(TagsPath) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(TagsPath)) ?? [] : [];
+            var tags = File.Exists(tagsPath) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(tagsPath)) ?? [] : [];
             if (string.IsNullOrEmpty(tag)) { if (!tags.Remove(testId)) return; }
             else tags[testId] = tag;
-            Directory.CreateDirectory(RepoPaths.Replay);
+            Directory.CreateDirectory(root);
             var sorted = new JsonObject(tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))));
-            File.WriteAllText(TagsPath, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            File.WriteAllText(tagsPath, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         }
     }
 }

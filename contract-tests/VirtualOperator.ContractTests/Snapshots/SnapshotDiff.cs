@@ -45,8 +45,9 @@ public static class SnapshotDiff
         while (x < expected.Count || y < actual.Count)
         {
             if (x < expected.Count && y < actual.Count && expected[x] == actual[y]) { lines.Add((' ', expected[x])); x++; y++; }
-            else if (y < actual.Count && (x == expected.Count || lcs[x, y + 1] >= lcs[x + 1, y])) lines.Add(('+', actual[y++]));
-            else lines.Add(('-', expected[x++]));
+            // On a tie the recorded line goes first, so a changed line reads "-old" then "+new".
+            else if (x < expected.Count && (y == actual.Count || lcs[x + 1, y] >= lcs[x, y + 1])) lines.Add(('-', expected[x++]));
+            else lines.Add(('+', actual[y++]));
         }
 
         // Show every change with `context` equal lines around it; an elided run of equal lines prints as "…".

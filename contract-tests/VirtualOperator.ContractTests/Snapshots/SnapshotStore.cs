@@ -6,7 +6,7 @@ using VirtualOperator.ContractTests.Harness;
 namespace VirtualOperator.ContractTests.Snapshots;
 
 /// <summary>
-/// Snapshot files: <c>fixtures/snapshots/&lt;Class&gt;/&lt;Method&gt;.json</c>, one per test, holding its named,
+/// Snapshot files: <c>fixtures/snapshots/&lt;Product&gt;/&lt;Class&gt;/&lt;Method&gt;.json</c>, one per test, holding its named,
 /// normalized responses. They are written only by the tool (a run with <c>VO_SNAPSHOT_UPDATE=1</c>, which
 /// scripts/record.sh sets), never by hand; every other run compares against them.
 /// </summary>
@@ -21,25 +21,33 @@ public static class SnapshotStore
 
     public static bool UpdateMode => Environment.GetEnvironmentVariable(UpdateVar) == "1";
 
-    public static string PathFor(string testClass, string testMethod) => Path.Combine(RepoPaths.Snapshots, testClass, testMethod + ".json");
+    public static string PathFor(string testClass, string testMethod, string? root = null) =>
+        Path.Combine(root ?? RepoPaths.Snapshots, TestContext.ClassFolder(testClass), testMethod + ".json");
 
     /// <summary>Normalizes <paramref name="actual"/> and records it (update mode) or compares it with the recorded one.</summary>
-    /// <exception cref="SnapshotMismatchException">No recording, or a difference (the message carries the diff).</exception>
-    public static void Match(TestContext test, string name, JsonNode actual, string? partnerUid, IReadOnlyList<ISnapshotNormalizer>? extra = null)
+    /// <exception cref="SnapshotMismatchException">No recording, an edited file, or a difference (the message carries the diff).</exception>
+    public static void Match(TestContext test, string name, JsonNode actual, string? partnerUid, IReadOnlyList<ISnapshotNormalizer>? extra = null) =>
+        Match(test, name, actual, partnerUid, extra, RepoPaths.Snapshots, UpdateMode);
+
+    /// <summary>The same, with the directory and the mode given (for the harness's own tests).</summary>
+    public static void Match(TestContext test, string name, JsonNode actual, string? partnerUid, IReadOnlyList<ISnapshotNormalizer>? extra, string root, bool update)
     {
         var normalizers = Normalizers.Default.Concat(extra ?? []).ToList();
         var normalized = actual.DeepClone();
         var context = new NormalizationContext(partnerUid);
         foreach (var n in normalizers) n.Apply(normalized, context);
 
-        var path = PathFor(test.ClassName, test.MethodName);
+        var path = PathFor(test.ClassName, test.MethodName, root);
         lock (Locks.GetOrAdd(path, _ => new object()))
         {
-            if (UpdateMode) { Write(path, test, name, normalized, normalizers); return; }
+            if (update) { Write(path, test, name, normalized, normalizers); return; }
 
             if (!File.Exists(path))
                 throw new SnapshotMismatchException($"No snapshot file for {test.Id} ({Relative(path)}). Snapshots are written by the tool: record with scripts/record.sh.");
-            var recorded = JsonNode.Parse(File.ReadAllText(path))!["snapshots"]?[name];
+            var file = JsonNode.Parse(File.ReadAllText(path))!;
+            if (file["checksum"]?.GetValue<string>() != Checksum(file["snapshots"]))
+                throw new SnapshotMismatchException($"{Relative(path)} was edited by hand (its checksum no longer matches). Snapshots are written by the tool: re-record with scripts/record.sh.");
+            var recorded = file["snapshots"]?[name];
             if (recorded is null)
                 throw new SnapshotMismatchException($"No snapshot \"{name}\" in {Relative(path)}. Snapshots are written by the tool: record with scripts/record.sh.");
             if (SnapshotDiff.Diff(recorded, normalized) is { } diff)
@@ -60,12 +68,17 @@ public static class SnapshotStore
             ["recordedFrom"] = Environment.GetEnvironmentVariable(SourceVar) is { Length: > 0 } s ? s : ContractReport.TargetName,
             ["normalizers"] = new JsonArray(normalizers.Select(n => (JsonNode)JsonValue.Create(n.Name)).ToArray()),
             ["snapshots"] = snapshots,
+            ["checksum"] = Checksum(snapshots),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var text = Recording.SecretScrubber.Current.Scrub(file.ToJsonString(Indented)) + "\n";
         Recording.SecretScrubber.Current.AssertClean(text, path);
         File.WriteAllText(path, text);
     }
+
+    /// <summary>Of the canonical form, so re-indenting is harmless but any changed value is caught.</summary>
+    private static string Checksum(JsonNode? snapshots) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(SnapshotDiff.Canonical(snapshots))));
 
     private static string Relative(string path) => Path.GetRelativePath(RepoPaths.Root, path);
 }

@@ -12,11 +12,13 @@ public sealed class RealTarget : ContractTarget
     private readonly TargetSettings _settings;
     private readonly HttpClient _http;
 
-    public RealTarget(TargetSettings settings)
+    /// <param name="transport">The innermost handler (the replay target adds its check for unrecorded calls).</param>
+    /// <param name="mayRecord">False for the replay target, which must never overwrite what it replays.</param>
+    public RealTarget(TargetSettings settings, HttpMessageHandler? transport = null, bool mayRecord = true)
     {
         _settings = settings;
-        _http = new HttpClient(new TestCallHeaders(new SocketsHttpHandler())) { Timeout = TimeSpan.FromSeconds(60) };
-        if (ProxyRecorder.Enabled)
+        _http = new HttpClient(new TestCallHeaders(transport ?? new SocketsHttpHandler())) { Timeout = TimeSpan.FromSeconds(60) };
+        if (mayRecord && ProxyRecorder.Enabled)
         {
             Recorder = new ProxyRecorder(settings.RealEndpoints, settings.RealAccountUid, SecretScrubber.Current);
             Endpoints = Recorder;

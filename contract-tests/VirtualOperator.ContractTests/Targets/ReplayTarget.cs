@@ -7,39 +7,40 @@ using WireMock.Settings;
 namespace VirtualOperator.ContractTests.Targets;
 
 /// <summary>
-/// Recorded real answers served by WireMock.Net from fixtures/replay: the real target's code path (one
-/// account, no control plane, product endpoints) without the network. Each call is matched by its test, its
-/// number within the test and its action; a call with no recording fails saying how to record it.
+/// Recorded real answers served by WireMock.Net from fixtures/replay, reached through the real target itself
+/// (<see cref="RealTarget"/> with every product endpoint pointed at the replay server and the replay account's
+/// keys): the real code path without the network. Each call is matched by its test, its number within the
+/// test and its action; a call with no recording fails saying how to record it.
 /// </summary>
 public sealed class ReplayTarget : ContractTarget
 {
     private readonly WireMockServer _server;
-    private readonly HttpClient _http;
+    private readonly RealTarget _real;
 
-    public ReplayTarget()
+    public ReplayTarget(TargetSettings settings)
     {
-        _server = WireMockServer.Start(new WireMockServerSettings { StartAdminInterface = false });
+        _server = LoopbackWireMock.Start();
         foreach (var file in ReplayFiles.MappingFiles()) _server.WithMapping(File.ReadAllText(file));
-        _http = new HttpClient(new TestCallHeaders(new MissIsAnError(new SocketsHttpHandler())));
-        Endpoints = new SingleAddressEndpoints(new Uri(_server.Urls[0]));
+        var replayServer = new Uri(_server.Urls[0]);
+        _real = new RealTarget(settings with
+        {
+            RealCredentials = ReplayAccount.Credentials,
+            RealAccountUid = ReplayAccount.Uid,
+            RealEndpoints = ProductHosts.Products.ToDictionary(p => p, _ => replayServer, StringComparer.OrdinalIgnoreCase),
+        }, new MissIsAnError(new SocketsHttpHandler()), mayRecord: false);
     }
 
     public override TargetKind Kind => TargetKind.Replay;
-    public override HttpClient Http => _http;
-    public override IAcsEndpoints Endpoints { get; }
+    public override HttpClient Http => _real.Http;
+    public override IAcsEndpoints Endpoints => _real.Endpoints;
     public override ControlPlane? ControlPlane => null;
 
-    /// <summary>How many mappings were loaded (for the report and the tests of the harness).</summary>
-    public int MappingCount => _server.Mappings.Count();
+    public override Task<PartnerSession> OpenPartnerAsync() => _real.OpenPartnerAsync();
 
-    public override Task<PartnerSession> OpenPartnerAsync() =>
-        Task.FromResult(new PartnerSession(ReplayAccount.Uid, ClientFor(ReplayAccount.Credentials)));
-
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        _http.Dispose();
+        await _real.DisposeAsync();
         _server.Stop();
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>WireMock answers an unmatched request 404 with its own body; that must not pass for a recorded 404.</summary>

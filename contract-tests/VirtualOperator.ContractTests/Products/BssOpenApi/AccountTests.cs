@@ -29,6 +29,25 @@ public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFix
         r.Xml.Element("Code")!.Value.Should().Be("200");
     }
 
+    [ContractFact, Validated, Cost(Cost.Free)]
+    public async Task GetCustomerList_EveryWireForm_AnswersTheSameEnvelope()
+    {
+        CallOptions[] forms =
+        [
+            CallOptions.V3Json,
+            new() { FormBody = true },
+            CallOptions.V1Get,
+            CallOptions.V1Post with { SignatureMethod = "HMAC-SHA256" },
+        ];
+
+        foreach (var form in forms)
+        {
+            var body = (await fx.Client.CallAsync("GetCustomerList", options: form)).Json;
+            body["Code"]!.GetValue<string>().Should().Be("200", $"{form.Signature} {form.Method} form={form.FormBody} {form.SignatureMethod}");
+            body["Data"]!["UidList"].Should().BeOfType<JsonArray>();
+        }
+    }
+
     [ContractFact, Validated, Cost(Cost.ConsumesCustomer)]
     public async Task CreateAgAccount_ThenListAndInfo_ShowTheNewCustomer()
     {

@@ -1,4 +1,8 @@
-# Starts and stops a separate emulator process for the contract stages and the record script. Sourced, not run.
+# Helpers for the contract-suite stages and the record script. Sourced, not run (after scripts/lib.sh).
+#   run_contract_suite <target> [dotnet test args...]
+#                                    runs the suite against VO_TARGET=<target> (Release, no build), records its
+#                                    counts, and prints the per-target table the suite wrote; the harness's own
+#                                    unit tests (HarnessTests) do not depend on the target and run with inprocess only
 #   start_emulator [extra args...]   starts the Release-built emulator on a free loopback port (--urls http://127.0.0.1:0),
 #                                    waits for its "listening on" line, sets EMULATOR_URL and EMULATOR_PID
 #   stop_emulator                    stops that process (by its pid) and waits for it
@@ -27,4 +31,15 @@ stop_emulator() {
   fi
   EMULATOR_PID=""
   rm -f "${EMULATOR_LOG:-}"
+}
+
+CONTRACT_PROJECT=contract-tests/VirtualOperator.ContractTests/VirtualOperator.ContractTests.csproj
+
+run_contract_suite() {
+  local target="$1"; shift
+  [ "$target" != inprocess ] && set -- --filter "FullyQualifiedName~VirtualOperator.ContractTests.Products" "$@"
+  VO_TARGET="$target" run_dotnet_test "contract suite ($target)" "$ROOT/$CONTRACT_PROJECT" -c Release --no-build "$@"
+  local rc=$?
+  cat "${VO_REPORT_DIR:-$ROOT/.test-output}/contract-$target.txt" 2>/dev/null
+  return $rc
 }
