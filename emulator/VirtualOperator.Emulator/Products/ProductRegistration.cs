@@ -14,6 +14,9 @@ namespace VirtualOperator.Emulator.Products;
 /// </summary>
 public static class ProductRegistration
 {
+    /// <summary>Catalog actions served by a product's own routes rather than an RPC handler ("Product/Action").</summary>
+    public static readonly string[] NonRpcActions = ["Federation/GetSigninToken", "Federation/Login"];
+
     public static IServiceCollection AddProducts(this IServiceCollection services)
     {
         services.AddBssOpenApi();
@@ -33,5 +36,6 @@ public static class ProductRegistration
         app.MapStsControl();
         app.MapFederation();
         app.MapIdentityPages();
+        Mns.MnsNotImplemented.MapMnsNotImplemented(app);
     }
 }
