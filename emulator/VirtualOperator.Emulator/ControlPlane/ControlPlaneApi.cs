@@ -98,7 +98,7 @@ public static class ControlPlaneApi
         api.MapGet("/catalog", (ActionCatalog catalog, ActionRegistry registry) => Results.Ok(catalog.All.Select(a => new
         {
             product = a.Product, version = a.Version, action = a.Action, group = a.Group, style = a.Style,
-            implemented = registry.IsImplemented(a.Version, a.Action), @params = a.ParamsStatus, response = a.ResponseStatus,
+            implemented = registry.IsImplemented(a), @params = a.ParamsStatus, response = a.ResponseStatus,
         })));
     }
 

@@ -1,6 +1,7 @@
 using VirtualOperator.Emulator.Products.Aas;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
+using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Products.Federation;
 using VirtualOperator.Emulator.Products.Messages;
 using VirtualOperator.Emulator.Products.Sts;
@@ -13,9 +14,13 @@ namespace VirtualOperator.Emulator.Products;
 /// </summary>
 public static class ProductRegistration
 {
+    /// <summary>Catalog actions served by a product's own routes rather than an RPC handler ("Product/Action").</summary>
+    public static readonly string[] NonRpcActions = ["Federation/GetSigninToken", "Federation/Login"];
+
     public static IServiceCollection AddProducts(this IServiceCollection services)
     {
         services.AddBssOpenApi();
+        services.AddSales();
         services.AddMessages();
         services.AddSts();
         services.AddFederation();
@@ -25,10 +30,12 @@ public static class ProductRegistration
 
     public static void MapProductRoutes(this IEndpointRouteBuilder app)
     {
+        app.MapSalesControlPlane();
         app.MapMessagesControl();
         app.MapBudgetControlPlane();
         app.MapStsControl();
         app.MapFederation();
         app.MapIdentityPages();
+        Mns.MnsNotImplemented.MapMnsNotImplemented(app);
     }
 }

@@ -13,4 +13,12 @@ public static class PartnerEventTypes
 
     /// <summary>A customer's available quota fell below one of its SetResellerUserAlarmThreshold rules (docs/budget.md).</summary>
     public const string QuotaLowBalance = "QuotaLowBalance";
+
+    // Sales (docs/sales-and-orders.md).
+    public const string OrderPaid = "OrderPaid";
+    public const string OrderUnpaid = "OrderUnpaid";
+    public const string OrderCancelled = "OrderCancelled";
+    public const string InstanceExpiringSoon = "InstanceExpiringSoon";
+    public const string InstanceExpired = "InstanceExpired";
+    public const string InstanceReleased = "InstanceReleased";
 }

@@ -7,8 +7,12 @@ public sealed class ActionRegistry
 {
     private readonly Dictionary<(string Version, string Action), (ActionAttribute Attr, ActionHandler Handler)> _handlers = new();
 
-    public ActionRegistry(IEnumerable<Assembly> assemblies)
+    private readonly HashSet<string> _nonRpc;
+
+    /// <param name="nonRpcImplemented">"Product/Action" of actions served by their own routes (federation sign-in), not by a handler.</param>
+    public ActionRegistry(IEnumerable<Assembly> assemblies, IEnumerable<string>? nonRpcImplemented = null)
     {
+        _nonRpc = new HashSet<string>(nonRpcImplemented ?? [], StringComparer.Ordinal);
         foreach (var method in assemblies.SelectMany(a => a.GetTypes())
                      .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)))
         {
@@ -28,6 +32,10 @@ public sealed class ActionRegistry
 
     public ActionAttribute? Attribute(string? version, string action) =>
         version is not null && _handlers.TryGetValue((version, action), out var h) ? h.Attr : null;
+
+    /// <summary>Implemented by a handler, or by a product's own route for a non-RPC action.</summary>
+    public bool IsImplemented(ActionDescriptor a) =>
+        IsImplemented(a.Version, a.Action) || _nonRpc.Contains(a.Product + "/" + a.Action);
 
     public bool IsImplemented(string? version, string action) =>
         version is not null && _handlers.ContainsKey((version, action));

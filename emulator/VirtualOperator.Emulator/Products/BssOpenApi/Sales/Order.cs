@@ -1,0 +1,61 @@
+namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+
+/// <summary>
+/// One order: a purchase, renewal, upgrade, downgrade or charge-type conversion. Paid orders consumed
+/// <see cref="Amount"/> from the customer's credit exactly once; unpaid ones (a failed automatic renewal)
+/// consumed nothing and can be cancelled.
+/// </summary>
+public sealed class Order
+{
+    /// <summary>A 15-digit number, as real order ids are.</summary>
+    public string Id { get; set; } = "";
+    public string PartnerUid { get; set; } = "";
+    public string CustomerUid { get; set; } = "";
+    public string InstanceId { get; set; } = "";
+    public string ProductCode { get; set; } = "";
+    public string ProductType { get; set; } = "";
+    public string SubscriptionType { get; set; } = "";
+    public string OrderType { get; set; } = OrderTypes.New;
+    public string Region { get; set; } = "";
+    public string Config { get; set; } = "";
+    public string? OriginalConfig { get; set; }
+    public string Currency { get; set; } = "CNY";
+    public decimal GrossAmount { get; set; }
+    public decimal Amount { get; set; }
+    public int Quantity { get; set; } = 1;
+    public string PaymentStatus { get; set; } = PaymentStatuses.Unpaid;
+    public DateTime CreateTime { get; set; }
+    public DateTime? PaymentTime { get; set; }
+    public DateTime? UsageStartTime { get; set; }
+    public DateTime? UsageEndTime { get; set; }
+    /// <summary>The caller's ClientToken and a digest of what it asked, for idempotent retries.</summary>
+    public string? ClientToken { get; set; }
+    public string? RequestDigest { get; set; }
+    public string Operator { get; set; } = "";
+    public List<OrderModule> Modules { get; set; } = [];
+}
+
+public sealed class OrderModule
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Value { get; set; } = "";
+    public string? OriginalValue { get; set; }
+}
+
+/// <summary>OrderType values: New, Renew, Upgrade as QueryOrders documents them; Downgrade and Convert are [I].</summary>
+public static class OrderTypes
+{
+    public const string New = "New";
+    public const string Renew = "Renew";
+    public const string Upgrade = "Upgrade";
+    public const string Downgrade = "Downgrade";
+    public const string Convert = "Convert";
+}
+
+public static class PaymentStatuses
+{
+    public const string Unpaid = "Unpaid";
+    public const string Paid = "Paid";
+    public const string Cancelled = "Cancelled";
+}

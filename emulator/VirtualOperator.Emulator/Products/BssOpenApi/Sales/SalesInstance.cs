@@ -1,0 +1,83 @@
+namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+
+/// <summary>
+/// Something a customer bought and holds: a generic product instance or a resource package (ECS and RDS
+/// instances will use the same record with their own <see cref="Kind"/>). Its lifecycle moves on the
+/// virtual clock through <see cref="SubscriptionLifecycle"/>; every change runs under the customer's lock.
+/// </summary>
+public sealed class SalesInstance
+{
+    public string Id { get; set; } = "";
+    public string PartnerUid { get; set; } = "";
+    public string CustomerUid { get; set; } = "";
+    public string Kind { get; set; } = InstanceKinds.Generic;
+    public string ProductCode { get; set; } = "";
+    public string ProductType { get; set; } = "";
+    public string SubscriptionType { get; set; } = SubscriptionTypes.Subscription;
+    public string Region { get; set; } = "";
+    public Dictionary<string, string> Config { get; set; } = new(StringComparer.Ordinal);
+    public string Currency { get; set; } = "CNY";
+    public string CreatingOrderId { get; set; } = "";
+
+    public DateTime CreateTime { get; set; }
+    /// <summary>End of the paid term; null for pay-as-you-go.</summary>
+    public DateTime? EndTime { get; set; }
+    public DateTime? StopTime { get; set; }
+    public DateTime? ExpectedReleaseTime { get; set; }
+    public DateTime? ReleaseTime { get; set; }
+    public string Status { get; set; } = InstanceStatuses.Normal;
+    public string SubStatus { get; set; } = InstanceStatuses.Normal;
+
+    public string RenewStatus { get; set; } = RenewStatuses.Manual;
+    /// <summary>Length of one automatic renewal, in <see cref="RenewalDurationUnit"/> (M or Y).</summary>
+    public int RenewalDuration { get; set; } = 1;
+    public string RenewalDurationUnit { get; set; } = "M";
+
+    /// <summary>The end time whose "expiring soon" notice was already sent.</summary>
+    public DateTime? NoticeSentForEnd { get; set; }
+    /// <summary>When the lifecycle next has something to do; <see cref="DateTime.MaxValue"/> for never (indexed).</summary>
+    public DateTime NextDueAt { get; set; } = DateTime.MaxValue;
+    /// <summary><c>{PartnerUid}|{NextDueAt as yyyyMMddHHmmssfffffff}</c>: one indexed range finds a partner's due instances.</summary>
+    public string DueKey { get; set; } = "";
+
+    public static string DueKeyOf(string partnerUid, DateTime at) =>
+        partnerUid + "|" + Wire.Utc(at).ToString("yyyyMMddHHmmssfffffff", System.Globalization.CultureInfo.InvariantCulture);
+
+    // Resource packages only.
+    public string? PackageType { get; set; }
+    public string? Specification { get; set; }
+    public DateTime? EffectiveTime { get; set; }
+
+    public int RenewalMonths => RenewalDurationUnit == "Y" ? RenewalDuration * 12 : RenewalDuration;
+    public bool IsReleased => Status == InstanceStatuses.Released;
+}
+
+public static class InstanceKinds
+{
+    public const string Generic = "Generic";
+    public const string ResourcePackage = "ResourcePackage";
+}
+
+public static class SubscriptionTypes
+{
+    public const string Subscription = "Subscription";
+    public const string PayAsYouGo = "PayAsYouGo";
+    public static bool IsValid(string s) => s is Subscription or PayAsYouGo;
+}
+
+/// <summary>[I] status names: no source lists QueryAvailableInstances' Status values.</summary>
+public static class InstanceStatuses
+{
+    public const string Normal = "Normal";
+    public const string Expired = "Expired";
+    public const string Stopped = "Stopped";
+    public const string Released = "Released";
+}
+
+public static class RenewStatuses
+{
+    public const string Auto = "AutoRenewal";
+    public const string Manual = "ManualRenewal";
+    public const string Not = "NotRenewal";
+    public static bool IsValid(string s) => s is Auto or Manual or Not;
+}

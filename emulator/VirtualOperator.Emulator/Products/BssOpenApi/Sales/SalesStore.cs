@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using LiteDB;
+using VirtualOperator.Emulator.Storage;
+
+namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+
+/// <summary>
+/// Instances, orders, events and bill subscriptions of the sales area. Collections:
+/// <c>salesInstances</c> (id instance id; indexes PartnerUid, CustomerUid, DueKey),
+/// <c>orders</c> (id order id; indexes PartnerUid, CustomerUid, InstanceId, ClientToken),
+/// <c>billSubscriptions</c> (id partner:customer:type; index PartnerUid).
+/// Writers hold the customer's lock (<see cref="Budget.CreditLedger.WithCustomerLock{T}"/>).
+/// </summary>
+public sealed class SalesStore
+{
+    private readonly EmulatorDatabase _db;
+
+    public SalesStore(EmulatorDatabase db)
+    {
+        _db = db;
+        Instances.EnsureIndex(i => i.PartnerUid);
+        Instances.EnsureIndex(i => i.CustomerUid);
+        Instances.EnsureIndex(i => i.DueKey);
+        Orders.EnsureIndex(o => o.PartnerUid);
+        Orders.EnsureIndex(o => o.CustomerUid);
+        Orders.EnsureIndex(o => o.InstanceId);
+        Orders.EnsureIndex(o => o.ClientToken);
+        Bills.EnsureIndex(b => b.PartnerUid);
+    }
+
+    private ILiteCollection<SalesInstance> Instances => _db.Collection<SalesInstance>("salesInstances");
+    private ILiteCollection<Order> Orders => _db.Collection<Order>("orders");
+    private ILiteCollection<BillSubscription> Bills => _db.Collection<BillSubscription>("billSubscriptions");
+
+    // Instances.
+    public SalesInstance? Instance(string id) => Instances.FindById(id);
+    public void Insert(SalesInstance i) => Instances.Insert(i);
+    public void Update(SalesInstance i) => Instances.Update(i);
+
+    /// <summary>The partner's instances, optionally one customer's, oldest first.</summary>
+    public IReadOnlyList<SalesInstance> InstancesOf(string partnerUid, string? customerUid, string kind) =>
+        Instances.Find(i => i.PartnerUid == partnerUid && i.Kind == kind)
+            .Where(i => customerUid is null || i.CustomerUid == customerUid)
+            .OrderBy(i => i.CreateTime).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The partner's instances with a lifecycle step due at or before <paramref name="now"/> (one index range).</summary>
+    public IReadOnlyList<SalesInstance> DueBy(string partnerUid, DateTime now) =>
+        Instances.Find(Query.Between(nameof(SalesInstance.DueKey), SalesInstance.DueKeyOf(partnerUid, DateTime.MinValue),
+            SalesInstance.DueKeyOf(partnerUid, now))).ToList();
+
+    public string NewInstanceId(string prefix)
+    {
+        const string chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+        while (true)
+        {
+            var id = prefix + "-" + RandomNumberGenerator.GetString(chars, 20);
+            if (Instances.FindById(id) is null) return id;
+        }
+    }
+
+    // Orders.
+    public Order? Order(string id) => Orders.FindById(id);
+    public void Insert(Order o) => Orders.Insert(o);
+    public void Update(Order o) => Orders.Update(o);
+
+    public Order? OrderByToken(string customerUid, string clientToken) =>
+        Orders.FindOne(o => o.ClientToken == clientToken && o.CustomerUid == customerUid);
+
+    public IReadOnlyList<Order> OrdersOf(string partnerUid, string? customerUid) =>
+        Orders.Find(o => o.PartnerUid == partnerUid).Where(o => customerUid is null || o.CustomerUid == customerUid).ToList();
+
+    public IReadOnlyList<Order> OrdersOfInstance(string instanceId) => Orders.Find(o => o.InstanceId == instanceId).ToList();
+
+    public string NewOrderId()
+    {
+        while (true)
+        {
+            var id = (200000000000000L + RandomNumberGenerator.GetInt32(int.MaxValue) * 4096L + RandomNumberGenerator.GetInt32(4096))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (Orders.FindById(id) is null) return id;
+        }
+    }
+
+    // Bill subscriptions.
+    public void Upsert(BillSubscription b) => Bills.Upsert(b);
+    public bool DeleteBill(string id) => Bills.Delete(id);
+    public IReadOnlyList<BillSubscription> BillsOf(string partnerUid) =>
+        Bills.Find(b => b.PartnerUid == partnerUid).OrderBy(b => b.SubscribedAt).ToList();
+}
