@@ -13,6 +13,7 @@ public static class SalesServices
     {
         services.AddSingleton(sp => ProductCatalog.Load(ProductCatalog.DefaultPath(sp.GetRequiredService<IOptions<EmulatorOptions>>().Value.FixturesPath)));
         services.AddSingleton<SalesStore>();
+        services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<SalesStore>());
         services.AddSingleton<SalesEvents>();
         services.AddSingleton<OrderDesk>();
         services.AddSingleton<IRenewalPricing, GenericRenewalPricing>();

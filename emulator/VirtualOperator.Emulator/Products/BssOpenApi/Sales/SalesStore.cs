@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using LiteDB;
 using VirtualOperator.Emulator.Storage;
@@ -10,10 +11,16 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 /// <c>orders</c> (id order id; indexes PartnerUid, CustomerUid, InstanceId, ClientToken),
 /// <c>billSubscriptions</c> (id partner:customer:type; index PartnerUid).
 /// Writers hold the customer's lock (<see cref="Budget.CreditLedger.WithCustomerLock{T}"/>).
+/// Each partner's earliest due key is cached as of its last instance write (<see cref="NothingDueBy"/>): the
+/// lifecycle runs before every call of every product, and almost always finds nothing due.
 /// </summary>
-public sealed class SalesStore
+public sealed class SalesStore : IStateReset
 {
     private readonly EmulatorDatabase _db;
+    // Bumped after every instance write of a partner; a cached first due key is used only while its stamp is current.
+    private readonly ConcurrentDictionary<string, long> _instanceWrites = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Epoch, long Writes, string? FirstKey)> _firstDue = new(StringComparer.Ordinal);
+    private long _epoch;
 
     public SalesStore(EmulatorDatabase db)
     {
@@ -34,8 +41,43 @@ public sealed class SalesStore
 
     // Instances.
     public SalesInstance? Instance(string id) => Instances.FindById(id);
-    public void Insert(SalesInstance i) => Instances.Insert(i);
-    public void Update(SalesInstance i) => Instances.Update(i);
+    public void Insert(SalesInstance i)
+    {
+        Instances.Insert(i);
+        InstanceWritten(i.PartnerUid);
+    }
+
+    public void Update(SalesInstance i)
+    {
+        Instances.Update(i);
+        InstanceWritten(i.PartnerUid);
+    }
+
+    /// <summary>True when <see cref="DueBy"/> would find nothing: the partner's earliest due key is after
+    /// <paramref name="now"/>. Stamp first, query second, so a write racing the query makes the answer stale.</summary>
+    public bool NothingDueBy(string partnerUid, DateTime now)
+    {
+        var epoch = Interlocked.Read(ref _epoch);
+        var writes = _instanceWrites.GetValueOrDefault(partnerUid);
+        if (!_firstDue.TryGetValue(partnerUid, out var first) || first.Epoch != epoch || first.Writes != writes)
+        {
+            var key = Instances.Query()
+                .Where(Query.Between(nameof(SalesInstance.DueKey), SalesInstance.DueKeyOf(partnerUid, DateTime.MinValue),
+                    SalesInstance.DueKeyOf(partnerUid, DateTime.MaxValue)))
+                .OrderBy(i => i.DueKey).Limit(1).ToList().FirstOrDefault()?.DueKey;
+            _firstDue[partnerUid] = first = (epoch, writes, key);
+        }
+        return first.FirstKey is null || string.CompareOrdinal(first.FirstKey, SalesInstance.DueKeyOf(partnerUid, now)) > 0;
+    }
+
+    public void OnReset(string? partnerUid)
+    {
+        Interlocked.Increment(ref _epoch);
+        if (partnerUid is null) _firstDue.Clear();
+        else _firstDue.TryRemove(partnerUid, out _);
+    }
+
+    private void InstanceWritten(string partnerUid) => _instanceWrites.AddOrUpdate(partnerUid, 1, (_, n) => n + 1);
 
     /// <summary>The partner's instances, optionally one customer's, oldest first.</summary>
     public IReadOnlyList<SalesInstance> InstancesOf(string partnerUid, string? customerUid, string kind) =>

@@ -33,7 +33,14 @@ public sealed class SubscriptionLifecycle(
     private readonly KeyedLocks _partnerLocks = new();
     private readonly Dictionary<string, IRenewalPricing> _pricing = pricings.ToDictionary(p => p.Kind);
 
-    public void RunDue(string partnerUid, DateTimeOffset now) => _partnerLocks.Run(partnerUid, () =>
+    public void RunDue(string partnerUid, DateTimeOffset now)
+    {
+        // This runs before every call of every product: most find nothing due, known without the lock or a query.
+        if (store.NothingDueBy(partnerUid, now.UtcDateTime)) return;
+        ApplyDue(partnerUid, now);
+    }
+
+    private void ApplyDue(string partnerUid, DateTimeOffset now) => _partnerLocks.Run(partnerUid, () =>
     {
         var until = now.UtcDateTime;
         // Earliest step first across all the partner's instances; ties by instance id, so the order is reproducible.
