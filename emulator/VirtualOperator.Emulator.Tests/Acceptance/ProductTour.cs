@@ -28,6 +28,10 @@ public sealed class ProductTour
     /// <summary>The first successful answer of each RPC action, keyed "Version/Action".</summary>
     public IReadOnlyDictionary<string, JsonObject> Answers => _answers;
 
+    /// <summary>The parameters of the first successful call of each RPC action, keyed like <see cref="Answers"/>.</summary>
+    public IReadOnlyDictionary<string, TourCall> Calls => _calls;
+    private readonly Dictionary<string, TourCall> _calls = new(StringComparer.Ordinal);
+
     /// <summary>The GetSigninToken JSON answer (a federation route, not an RPC action).</summary>
     public JsonObject? SigninTokenAnswer { get; private set; }
 
@@ -63,6 +67,8 @@ public sealed class ProductTour
         // Secure access: STS, logon-free console, an ICP draft
         var sts = await _p.AssumeCustomerRoleAsync(c1);
         _answers.TryAdd(StsKey, (await _p.AssumeRole($"acs:ram::{c1}:role/ResellerAdminRole")).Json);
+        _calls.TryAdd(StsKey, new TourCall("2015-04-01", "AssumeRole", "sts.aliyuncs.com", false,
+            new() { ["RoleArn"] = $"acs:ram::{c1}:role/ResellerAdminRole", ["RoleSessionName"] = "partner-portal" }));
         var signin = await _p.GetSigninToken(sts);
         var signinText = await signin.Content.ReadAsStringAsync();
         signin.StatusCode.Should().Be(HttpStatusCode.OK, signinText);
@@ -73,12 +79,11 @@ public sealed class ProductTour
             .Status.Should().Be(HttpStatusCode.Redirect);
 
         // Identity verification
-        (await Keep("GenerateAliyunBidCertWaysUrl", _p.Signed.V3("GenerateAliyunBidCertWaysUrl", Aas,
-            new Dictionary<string, string> { ["AliyunPk"] = c1, ["BidType"] = "VirtualOperator" }, host: "aas.aliyuncs.com"), Aas)).Should().BeTrue();
-        (await Keep("QueryBidUserCertifiedInfo", _p.Signed.V1("QueryBidUserCertifiedInfo", Crm, new Dictionary<string, string> { ["PK"] = c1 }), Crm)).Should().BeTrue();
+        await Keep(new TourCall(Aas, "GenerateAliyunBidCertWaysUrl", "aas.aliyuncs.com", false, new() { ["AliyunPk"] = c1, ["BidType"] = "VirtualOperator" }));
+        await Keep(new TourCall(Crm, "QueryBidUserCertifiedInfo", "business.aliyuncs.com", true, new() { ["PK"] = c1 }));
         (await _p.ControlPost($"/_emulator/customers/{c1}/identity/complete", new { subjectType = "Individual", name = "Li Lei" }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Keep("RemoveIdentityCertifiedForBidUser", _p.Signed.V1("RemoveIdentityCertifiedForBidUser", Crm, new Dictionary<string, string> { ["PK"] = c1 }), Crm)).Should().BeTrue();
+        await Keep(new TourCall(Crm, "RemoveIdentityCertifiedForBidUser", "business.aliyuncs.com", true, new() { ["PK"] = c1 }));
 
         // Catalog and prices
         await Ok("QueryProductList", new() { ["PageNum"] = "1", ["PageSize"] = "5" });
@@ -153,22 +158,18 @@ public sealed class ProductTour
 
     public const string StsKey = "2015-04-01/AssumeRole";
 
-    private async Task<JsonObject> Ok(string action, Dictionary<string, string>? p = null)
-    {
-        var r = await _p.Signed.V3(action, Bss, p ?? new Dictionary<string, string>());
-        r.Status.Should().Be(HttpStatusCode.OK, $"{action}: {r.Text}");
-        var json = r.Json;
-        json["Success"]?.GetValue<bool>().Should().BeTrue($"{action}: {r.Text}");
-        _answers.TryAdd($"{Bss}/{action}", json);
-        return json;
-    }
+    private Task<JsonObject> Ok(string action, Dictionary<string, string>? p = null) =>
+        Keep(new TourCall(Bss, action, "business.aliyuncs.com", false, p ?? new Dictionary<string, string>()));
 
-    private async Task<bool> Keep(string action, Task<ApiResult> call, string version)
+    private async Task<JsonObject> Keep(TourCall call)
     {
-        var r = await call;
-        r.Status.Should().Be(HttpStatusCode.OK, $"{action}: {r.Text}");
-        _answers.TryAdd($"{version}/{action}", r.Json);
-        return true;
+        var r = await call.SendAsync(_p.Signed, call.Parameters);
+        r.Status.Should().Be(HttpStatusCode.OK, $"{call.Action}: {r.Text}");
+        var json = r.Json;
+        json["Success"]?.GetValue<bool>().Should().BeTrue($"{call.Action}: {r.Text}");
+        _answers.TryAdd(call.Key, json);
+        _calls.TryAdd(call.Key, call);
+        return json;
     }
 
     private static Dictionary<string, string> Buy(string owner, string subscriptionType)
@@ -185,4 +186,13 @@ public sealed class ProductTour
 
     private static string Email() => $"tour-{Guid.NewGuid():N}@example.com";
     private static string Id() => Guid.NewGuid().ToString("N");
+}
+
+/// <summary>One RPC call of the tour, replayable with other parameters (V3 by default, V1 GET for the CRM actions).</summary>
+public sealed record TourCall(string Version, string Action, string Host, bool V1, Dictionary<string, string> Parameters)
+{
+    public string Key => $"{Version}/{Action}";
+
+    public Task<ApiResult> SendAsync(SignedClient client, IDictionary<string, string> parameters) =>
+        V1 ? client.V1(Action, Version, parameters) : client.V3(Action, Version, parameters, host: Host);
 }
