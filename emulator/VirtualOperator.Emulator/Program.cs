@@ -22,10 +22,13 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 
 builder.Services.AddEmulatorCore(builder.Configuration);
 builder.Services.AddProducts();
+builder.Services.AddNonRpcErrors();
 
 var app = builder.Build();
 app.Services.StartEmulatorState();
 
+// Bad input to the plain-JSON routes answers JSON {"error"}, never an empty body or an exception page.
+app.UseNonRpcErrors();
 // The control plane first: it is never signed.
 app.MapControlPlane();
 // Product-specific non-RPC routes (federation sign-in, console pages, message queues).
