@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 using VirtualOperator.Emulator.Tests.Support;
 
 namespace VirtualOperator.Emulator.Tests.ControlPlane;
@@ -40,6 +41,16 @@ public sealed class ControlPlaneBadInputTests
         }
         // Nothing moved: a new test account (whose expiry is a month on) can still be created.
         (await app.CreatePartnerAsync()).Uid.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task OutsideDevelopment_BindingFailure_StillAnswersJsonNotAnEmptyBody()
+    {
+        using var root = new EmulatorApplication();
+        using var app = root.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var r = await app.CreateClient().PostAsync("/_emulator/clock/advance", new StringContent("not json", Encoding.UTF8, "application/json"));
+        r.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        JsonNode.Parse(await r.Content.ReadAsStringAsync())!["error"]!.ToString().Should().Contain("AdvanceBody");
     }
 
     [Fact]
