@@ -22,6 +22,8 @@ public sealed class BadInputFuzzTests(TourFixture f) : IClassFixture<TourFixture
         "2026-13-45T99:99:99Z", "eip,eip,,", new string('9', 5000), new string('a', 20_000),
     ];
 
+    private static readonly string[] V3Values = ["😀中文ﾃｽﾄ", "\u0001\u007f", "a&b=c%20+", new string('9', 5000)];
+
     [Fact]
     public async Task EveryActionWithOneBadOrMissingParameter_AnswersAnEnvelope_NeverA500()
     {
@@ -43,6 +45,13 @@ public sealed class BadInputFuzzTests(TourFixture f) : IClassFixture<TourFixture
                 }
                 var xml = new Dictionary<string, string>(call.Parameters) { [name] = "\u0001<&>\u0002" };
                 await Check(client, call, xml, "XML", $"{key} {name}=control characters (XML)", failures);
+                foreach (var bad in V3Values)
+                {
+                    // V3 carries the parameters in the signed query string.
+                    var p = new Dictionary<string, string>(call.Parameters) { [name] = bad };
+                    var r = await client.V3(call.Action, call.Version, p, host: call.Host);
+                    if (EnvelopeProblem(r, "JSON") is { } problem) failures.Add($"{key} V3 {name}={Show(bad)}: {problem}");
+                }
             }
         }
         failures.Should().BeEmpty(string.Join("\n", failures));
