@@ -22,9 +22,16 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 
 builder.Services.AddEmulatorCore(builder.Configuration);
 builder.Services.AddProducts();
+builder.Services.AddNonRpcErrors();
 
 var app = builder.Build();
 app.Services.StartEmulatorState();
+
+// Whatever escapes a handler's own error handling still answers the real envelope, never an HTML or text page.
+app.UseExceptionHandler(error => error.Run(InternalErrorEnvelope.WriteAsync));
+
+// Bad input to the plain-JSON routes answers JSON {"error"}, never an empty body or an exception page.
+app.UseNonRpcErrors();
 
 // The control plane first: it is never signed.
 app.MapControlPlane();
@@ -34,6 +41,9 @@ app.MapProductRoutes();
 RpcEndpoint.Map(app);
 
 app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
+// Close the data file as soon as requests have stopped, not whenever the container is disposed: a restarted
+// emulator (or a test host) opening the same --data file must never overlap with this one's last writes.
+app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<VirtualOperator.Emulator.Storage.EmulatorDatabase>().Dispose());
 app.Run();
 return 0;
 

@@ -16,6 +16,29 @@ public sealed class EmulatorApplication(string? dataPath = null, IDictionary<str
     public const string DefaultSecret = "VoEmulatorDefaultSecret0000000";
     public const string DefaultPartnerUid = "1688000000000001";
 
+    private IDisposable? _database;
+
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _database = host.Services.GetService(typeof(VirtualOperator.Emulator.Storage.EmulatorDatabase)) as IDisposable;
+        return host;
+    }
+
+    // The minimal-hosting entry point may dispose its container after Dispose returns; a durable test that
+    // opens the same data file next must not overlap with it, so the database is closed here, first.
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _database?.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _database?.Dispose();
+        await base.DisposeAsync();
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Emulator:DataPath", dataPath ?? "");

@@ -83,6 +83,16 @@ public sealed class SignedClient(HttpClient http, string accessKeyId, string sec
 
 public sealed record ApiResult(HttpStatusCode Status, string ContentType, string Text)
 {
-    public JsonObject Json => JsonNode.Parse(Text)!.AsObject();
+    public JsonObject Json
+    {
+        get
+        {
+            try { return JsonNode.Parse(Text)!.AsObject(); }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new InvalidOperationException($"HTTP {(int)Status} {ContentType} body is not a JSON object: {Text[..Math.Min(Text.Length, 2000)]}", e);
+            }
+        }
+    }
     public string? Code => Json["Code"]?.ToString();
 }

@@ -26,14 +26,14 @@ public static class ControlPlaneApi
         api.MapGet("/clock", (VirtualClock clock) => ClockView(clock.GetUtcNow(), clock.GlobalOffset));
         api.MapPost("/clock/advance", (AdvanceBody body, VirtualClock clock, DueWorkRunner due) =>
         {
-            if (body.Seconds is not { } s || s < 0) return Bad("\"seconds\" must be a number of seconds, zero or more.");
+            if (body.Seconds is not { } s || s < 0 || s > MaxAdvanceSeconds) return Bad(AdvanceRange);
             clock.Advance(TimeSpan.FromSeconds(s));
             due.RunForAll();
             return ClockView(clock.GetUtcNow(), clock.GlobalOffset);
         });
         api.MapPost("/clock/set", (SetBody body, VirtualClock clock, DueWorkRunner due) =>
         {
-            if (body.Now is not { } now) return Bad("\"now\" must be an ISO-8601 time.");
+            if (body.Now is not { } now || now >= LatestNow) return Bad(SetRange);
             try { clock.Set(now); }
             catch (ClockRefusedException e) { return Results.Json(new { error = e.Message }, statusCode: 409); }
             due.RunForAll();
@@ -56,7 +56,7 @@ public static class ControlPlaneApi
         api.MapPost("/partners/{uid}/clock/advance", (string uid, AdvanceBody body, PartnerStore partners, VirtualClock clock, DueWorkRunner due) =>
         {
             if (partners.Get(uid) is null) return NoPartner(uid);
-            if (body.Seconds is not { } s || s < 0) return Bad("\"seconds\" must be a number of seconds, zero or more.");
+            if (body.Seconds is not { } s || s < 0 || s > MaxAdvanceSeconds) return Bad(AdvanceRange);
             clock.Advance(TimeSpan.FromSeconds(s), uid);
             due.RunFor(uid);
             return ClockView(clock.NowFor(uid), clock.OffsetFor(uid));
@@ -64,7 +64,7 @@ public static class ControlPlaneApi
         api.MapPost("/partners/{uid}/clock/set", (string uid, SetBody body, PartnerStore partners, VirtualClock clock, DueWorkRunner due) =>
         {
             if (partners.Get(uid) is null) return NoPartner(uid);
-            if (body.Now is not { } now) return Bad("\"now\" must be an ISO-8601 time.");
+            if (body.Now is not { } now || now >= LatestNow) return Bad(SetRange);
             try { clock.Set(now, uid); }
             catch (ClockRefusedException e) { return Results.Json(new { error = e.Message }, statusCode: 409); }
             due.RunFor(uid);
@@ -123,6 +123,15 @@ public static class ControlPlaneApi
         product = e.Product, action = e.Action, httpStatus = e.HttpStatus, code = e.Code, requestId = e.RequestId,
         injected = e.Injected, stringToSign = e.StringToSign,
     };
+
+    /// <summary>
+    /// [I] Bounds that keep every derived time representable (a subscription end, a test account's month, a
+    /// release after the grace period): one move of at most 100 years, and no virtual time from the year 9000 on.
+    /// </summary>
+    private const double MaxAdvanceSeconds = 100 * 366 * 86400d;
+    private static readonly DateTimeOffset LatestNow = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private const string AdvanceRange = "\"seconds\" must be a number of seconds from 0 to 100 years.";
+    private const string SetRange = "\"now\" must be an ISO-8601 time before the year 9000.";
 
     private static IResult Bad(string message) => Results.Json(new { error = message }, statusCode: 400);
     private static IResult NoPartner(string uid) => Results.Json(new { error = $"No partner with uid {uid}." }, statusCode: 404);

@@ -87,5 +87,13 @@ public sealed class EmulatorDatabase : IDisposable
         CheckSchema();
     }
 
-    public void Dispose() => Db.Dispose();
+    private int _disposed;
+
+    /// <summary>Idempotent: the host disposes it when the server has stopped, and the DI container again later.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        if (IsDurable) Db.Checkpoint();
+        Db.Dispose();
+    }
 }

@@ -32,6 +32,7 @@ public sealed class RpcEndpoint(
         Partners.ResolvedCredential? caller = null;
         try
         {
+            if (req.BodyTooLarge) throw CommonErrors.RequestTooLarge(RpcRequest.MaxBodyBytes);
             if (req.Method is not ("GET" or "POST")) throw CommonErrors.UnsupportedHttpMethod();
             action = Resolve(req);
             caller = verifier.Verify(req);

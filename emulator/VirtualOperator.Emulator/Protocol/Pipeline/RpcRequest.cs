@@ -19,7 +19,7 @@ public sealed class RpcRequest
         "SignatureType", "Timestamp", "Signature", "SecurityToken",
     };
 
-    private const int MaxBodyBytes = 1 << 20;
+    public const int MaxBodyBytes = 1 << 20;
 
     public required string Method { get; init; }
     public required string Path { get; init; }
@@ -28,6 +28,9 @@ public sealed class RpcRequest
     public required List<KeyValuePair<string, string>> Query { get; init; }
     public required List<KeyValuePair<string, string>> Form { get; init; }
     public required byte[] Body { get; init; }
+
+    /// <summary>The body went over <see cref="MaxBodyBytes"/>: it was not read, and the call is refused in the envelope.</summary>
+    public bool BodyTooLarge { get; init; }
 
     public IEnumerable<KeyValuePair<string, string>> AllParameters => Query.Concat(Form);
 
@@ -71,17 +74,18 @@ public sealed class RpcRequest
     public static async Task<RpcRequest> ReadAsync(HttpRequest http, CancellationToken ct)
     {
         var body = Array.Empty<byte>();
-        if (http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0)
+        var tooLarge = http.ContentLength is > MaxBodyBytes;
+        if (!tooLarge && (http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0))
         {
             using var ms = new MemoryStream();
             var buffer = new byte[16 * 1024];
             int n;
             while ((n = await http.Body.ReadAsync(buffer, ct)) > 0)
             {
-                if (ms.Length + n > MaxBodyBytes) throw new BadHttpRequestException("Request body too large.", 413);
+                if (ms.Length + n > MaxBodyBytes) { tooLarge = true; break; }
                 ms.Write(buffer, 0, n);
             }
-            body = ms.ToArray();
+            body = tooLarge ? [] : ms.ToArray();
         }
         var form = new List<KeyValuePair<string, string>>();
         if (body.Length > 0 && (http.ContentType ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
@@ -95,6 +99,7 @@ public sealed class RpcRequest
             Query = QueryParser.Parse(http.QueryString.Value ?? ""),
             Form = form,
             Body = body,
+            BodyTooLarge = tooLarge,
         };
     }
 }

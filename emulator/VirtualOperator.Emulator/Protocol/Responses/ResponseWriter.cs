@@ -85,10 +85,27 @@ public static class ResponseWriter
     {
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
-        JsonValueKind.String => v.GetValue<string>(),
+        JsonValueKind.String => XmlSafe(v.GetValue<string>()),
         JsonValueKind.Null => "",
         _ => v.ToJsonString(),
     };
+
+    /// <summary>
+    /// XML 1.0 cannot carry control characters (a value echoed from the request may hold them): each becomes
+    /// U+FFFD, so the answer stays well-formed XML instead of failing to render.
+    /// </summary>
+    private static string XmlSafe(string s)
+    {
+        StringBuilder? sb = null;
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(s[i])) { sb?.Append(s[i]); continue; }
+            if (i + 1 < s.Length && XmlConvert.IsXmlSurrogatePair(s[i + 1], s[i])) { sb?.Append(s, i, 2); i++; continue; }
+            sb ??= new StringBuilder(s.Length).Append(s, 0, i);
+            sb.Append('\uFFFD');
+        }
+        return sb?.ToString() ?? s;
+    }
 }
 
 public sealed record ErrorEnvelope(string RequestId, string HostId, string Code, string Message, string Recommend);

@@ -29,9 +29,14 @@ public sealed class OutBizIdRegistry
     /// normalized business content (amounts as decimals, so "10" and "10.00" are the same call). Without an
     /// OutBizId the call simply applies. A failing <paramref name="apply"/> records nothing, so it can be retried.
     /// </summary>
+    public const int MaxOutBizIdLength = 128;
+
     public string Once(string partnerUid, string action, string? outBizId, string content, DateTimeOffset now, Func<string> apply)
     {
         if (outBizId is null) return apply();
+        // [I] no documented limit; a longer id would not fit LiteDB's index key after the change was applied.
+        if (outBizId.Length > MaxOutBizIdLength)
+            throw BudgetErrors.ParameterError("OutBizId", $"it is longer than {MaxOutBizIdLength} characters.");
         var id = $"{partnerUid}:{action}:{outBizId}";
         // Held across the check, the apply and the record, so parallel retries of one id apply exactly once.
         // Lock order is always this id, then the customer (inside apply); nothing takes them the other way round.

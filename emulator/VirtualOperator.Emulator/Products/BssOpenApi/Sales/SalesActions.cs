@@ -36,7 +36,7 @@ internal static class SalesActions
 
         var store = ctx.Get<SalesStore>();
         var desk = ctx.Get<OrderDesk>();
-        var order = desk.Place(ctx.PartnerUid, buyer, ctx.Params.String("ClientToken"), Wire.Digest(ctx), ctx.Now, () =>
+        var order = desk.Place(ctx.PartnerUid, buyer, Wire.ClientToken(ctx), Wire.Digest(ctx), ctx.Now, () =>
         {
             var instance = new SalesInstance
             {
@@ -99,7 +99,7 @@ internal static class SalesActions
         var months = Period(ctx, "RenewPeriod");
         var instanceId = ctx.Params.RequiredString("InstanceId");
         var store = ctx.Get<SalesStore>();
-        var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, ctx.Params.String("ClientToken"), Wire.Digest(ctx), ctx.Now, () =>
+        var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, Wire.ClientToken(ctx), Wire.Digest(ctx), ctx.Now, () =>
         {
             var instance = OwnInstance(ctx, instanceId, product, buyer);
             if (instance.SubscriptionType != SubscriptionTypes.Subscription) throw SalesErrors.NotASubscription(instance.Id, "renewal");
@@ -167,7 +167,7 @@ internal static class SalesActions
         var modifyType = Wire.OneOf(ctx, "ModifyType", null, "Upgrade", "Downgrade");
         var changes = Pricing.ResolveConfig(product, Parameters(ctx), fillDefaults: false);
         var store = ctx.Get<SalesStore>();
-        var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, ctx.Params.String("ClientToken"), Wire.Digest(ctx), ctx.Now, () =>
+        var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, Wire.ClientToken(ctx), Wire.Digest(ctx), ctx.Now, () =>
         {
             var instance = OwnInstance(ctx, instanceId, product, buyer);
             if (instance.Status != InstanceStatuses.Normal) throw SalesErrors.IncorrectInstanceStatus(instance.Id, instance.Status, modifyType);
@@ -201,7 +201,7 @@ internal static class SalesActions
         var instanceId = ctx.Params.RequiredString("InstanceId");
         var store = ctx.Get<SalesStore>();
         var now = ctx.Now.UtcDateTime;
-        var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, ctx.Params.String("ClientToken"), Wire.Digest(ctx), ctx.Now, () =>
+        var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, Wire.ClientToken(ctx), Wire.Digest(ctx), ctx.Now, () =>
         {
             var instance = OwnInstance(ctx, instanceId, product, buyer);
             if (instance.Status != InstanceStatuses.Normal) throw SalesErrors.IncorrectInstanceStatus(instance.Id, instance.Status, "charge type conversion");

@@ -58,6 +58,18 @@ public static class Wire
         return uid;
     }
 
+    /// <summary>
+    /// The idempotency token of a purchase: ASCII, at most 64 characters, as the Alibaba Cloud API reference
+    /// states for ClientToken. [I] the code of the refusal (InvalidParameter).
+    /// </summary>
+    public static string? ClientToken(ActionContext ctx)
+    {
+        var token = ctx.Params.String("ClientToken");
+        if (token is not null && (token.Length > 64 || token.Any(c => c > 0x7F)))
+            throw CommonErrors.InvalidParameter("ClientToken", "It must be ASCII and at most 64 characters long.");
+        return token;
+    }
+
     /// <summary>What a request asked, minus its ClientToken: equal digests make a retry, not a new purchase.</summary>
     public static string Digest(ActionContext ctx)
     {

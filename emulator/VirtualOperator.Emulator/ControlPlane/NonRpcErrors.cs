@@ -1,0 +1,39 @@
+namespace VirtualOperator.Emulator.ControlPlane;
+
+/// <summary>
+/// Bad input to the plain-JSON routes (control plane, product pages) answers JSON <c>{"error"}</c> with its status,
+/// never an empty body or an exception page: a body that is not the expected JSON, a query value of the wrong
+/// type. RPC calls never get here with an error: <see cref="Protocol.Pipeline.RpcEndpoint"/> renders its own envelope.
+/// </summary>
+public static class NonRpcErrors
+{
+    public static IServiceCollection AddNonRpcErrors(this IServiceCollection services) =>
+        // Without this, a binding failure outside Development answers 400 with an empty body.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+    public static IApplicationBuilder UseNonRpcErrors(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        try
+        {
+            await next(http);
+        }
+        catch (BadHttpRequestException e) when (!http.Response.HasStarted)
+        {
+            await Write(http, e.StatusCode, e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !http.Response.HasStarted
+                                  && http.Request.Path.StartsWithSegments("/_emulator", StringComparison.Ordinal))
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(NonRpcErrors))
+                .LogError(e, "Unhandled error in {Path}", http.Request.Path);
+            await Write(http, 500, $"The emulator failed on this request: {e.Message}");
+        }
+    });
+
+    private static Task Write(HttpContext http, int status, string error)
+    {
+        http.Response.Clear();
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(new { error });
+    }
+}
