@@ -3,20 +3,53 @@ using System.Collections.Concurrent;
 namespace VirtualOperator.Emulator.Domain;
 
 /// <summary>
-/// One lock per key (a partner uid, a customer uid): check-then-write sequences (the 20-customer limit,
-/// quota charges, idempotency tokens) run under it, so they hold under concurrent calls.
+/// One lock per key (a partner uid, a customer uid, an OutBizId): check-then-write sequences (the 20-customer
+/// limit, quota charges, idempotency tokens) run under it, so they hold under concurrent calls. A key's gate
+/// lives only while someone holds or waits for it: keys such as OutBizIds are unbounded, memory must not be.
 /// </summary>
 public sealed class KeyedLocks
 {
-    private readonly ConcurrentDictionary<string, object> _locks = new(StringComparer.Ordinal);
+    private sealed class Gate
+    {
+        // Holders and waiters; -1 once retired (being removed from the map).
+        public int Refs;
+    }
+
+    private readonly ConcurrentDictionary<string, Gate> _gates = new(StringComparer.Ordinal);
+
+    /// <summary>How many keys have a live gate (for tests: it returns to zero when nobody holds a lock).</summary>
+    public int LiveKeys => _gates.Count;
 
     public T Run<T>(string key, Func<T> action)
     {
-        lock (_locks.GetOrAdd(key, _ => new object())) return action();
+        var gate = Acquire(key);
+        try
+        {
+            lock (gate) return action();
+        }
+        finally
+        {
+            Release(key, gate);
+        }
     }
 
-    public void Run(string key, Action action)
+    public void Run(string key, Action action) => Run(key, () => { action(); return true; });
+
+    private Gate Acquire(string key)
     {
-        lock (_locks.GetOrAdd(key, _ => new object())) action();
+        var spinner = new SpinWait();
+        while (true)
+        {
+            var gate = _gates.GetOrAdd(key, static _ => new Gate());
+            var refs = Volatile.Read(ref gate.Refs);
+            if (refs >= 0 && Interlocked.CompareExchange(ref gate.Refs, refs + 1, refs) == refs) return gate;
+            spinner.SpinOnce(); // retired: its removal is a moment away, then a fresh gate is added
+        }
+    }
+
+    private void Release(string key, Gate gate)
+    {
+        if (Interlocked.Decrement(ref gate.Refs) == 0 && Interlocked.CompareExchange(ref gate.Refs, -1, 0) == 0)
+            _gates.TryRemove(new KeyValuePair<string, Gate>(key, gate));
     }
 }
