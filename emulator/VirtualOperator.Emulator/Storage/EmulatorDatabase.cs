@@ -41,6 +41,29 @@ public sealed class EmulatorDatabase : IDisposable
 
     public ILiteCollection<T> Collection<T>(string name) => Db.GetCollection<T>(name);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as one LiteDB transaction: its writes commit together (one commit instead of one
+    /// per write) or, when it throws, none of them does. LiteDB binds a transaction to the calling thread, so
+    /// <paramref name="work"/> must be synchronous. Inside a transaction already open on this thread it simply joins it.
+    /// Readers on other threads see the writes only once committed: callers that read-modify-write under a lock must
+    /// hold that lock until this returns.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        if (!Db.BeginTrans()) return work();
+        try
+        {
+            var result = work();
+            Db.Commit();
+            return result;
+        }
+        catch
+        {
+            Db.Rollback();
+            throw;
+        }
+    }
+
     private void CheckSchema()
     {
         var meta = Db.GetCollection("_meta");

@@ -70,9 +70,10 @@ internal static class BudgetActions
         var extendMap = ctx.Params.String("ExtendMap");
         var outBizId = ctx.Params.RequiredString("OutBizId");
         var ledger = ctx.Get<CreditLedger>();
-        var consumed = ctx.Get<OutBizIdRegistry>().Once(ctx.PartnerUid, ctx.Action.Action, outBizId,
+        // The customer's lock is held until the change and its OutBizId record have committed (see OutBizIdRegistry.Once).
+        var consumed = ledger.WithCustomerLock(customer, () => ctx.Get<OutBizIdRegistry>().Once(ctx.PartnerUid, ctx.Action.Action, outBizId,
             Content(customer, adjustType, currency, Money.Format(amount), businessType, source, extendMap ?? ""), ctx.Now,
-            () => Money.Format(ledger.ChangeConsumption(customer, currency, increase, amount, ctx.Now).Consumed));
+            () => Money.Format(ledger.ChangeConsumption(customer, currency, increase, amount, ctx.Now).Consumed)));
         return BssResponse.Ok(ctx, consumed);
     }
 
@@ -124,12 +125,12 @@ internal static class BudgetActions
         var currency = Money.Currency("Currency", currencyText);
         var amount = Money.Amount("Amount", ctx.Params.RequiredString("Amount"), currency);
         var ledger = ctx.Get<CreditLedger>();
-        ctx.Get<OutBizIdRegistry>().Once(ctx.PartnerUid, ctx.Action.Action, ctx.Params.String("OutBizId"),
+        ledger.WithCustomerLock(customer, () => ctx.Get<OutBizIdRegistry>().Once(ctx.PartnerUid, ctx.Action.Action, ctx.Params.String("OutBizId"),
             Content(customer, currency, Money.Format(amount)), ctx.Now, () =>
             {
                 apply(ledger, customer, currency, amount);
                 return "true";
-            });
+            }));
         return BssResponse.Ok(ctx, true);
     }
 

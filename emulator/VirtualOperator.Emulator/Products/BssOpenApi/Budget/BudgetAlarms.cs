@@ -18,6 +18,10 @@ public sealed class BudgetAlarms
 
     private readonly EmulatorDatabase _db;
     private readonly PartnerEvents _events;
+    // Customers known to have no rules, so a quota change of one (the common case) skips the settings lookup.
+    // Changed only under the customer's lock (Evaluate and Replace both run under it), and only Replace adds rules:
+    // resets only delete them, which keeps an entry true.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _withoutRules = new(StringComparer.Ordinal);
 
     public BudgetAlarms(EmulatorDatabase db, PartnerEvents events)
     {
@@ -37,6 +41,7 @@ public sealed class BudgetAlarms
     public void Replace(string partnerUid, string customerUid, string alarmType, IReadOnlyList<AlarmThreshold> thresholds,
         IEnumerable<CustomerCredit> ledgers, DateTimeOffset now)
     {
+        _withoutRules.TryRemove(customerUid, out _);
         var old = Settings.FindById(customerUid);
         var keys = thresholds.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         Settings.Upsert(new AlarmSettings
@@ -51,8 +56,13 @@ public sealed class BudgetAlarms
     /// <summary>Records an event for every rule this ledger has just fallen below; re-arms the rules it is back above.</summary>
     public void Evaluate(CustomerCredit ledger, DateTimeOffset now)
     {
+        if (_withoutRules.ContainsKey(ledger.CustomerUid)) return;
         var settings = Settings.FindById(ledger.CustomerUid);
-        if (settings is null || settings.Thresholds.Count == 0) return;
+        if (settings is null || settings.Thresholds.Count == 0)
+        {
+            _withoutRules[ledger.CustomerUid] = true;
+            return;
+        }
         var changed = false;
         foreach (var t in settings.Thresholds)
         {

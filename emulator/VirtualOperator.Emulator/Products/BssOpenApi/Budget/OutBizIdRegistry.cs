@@ -8,7 +8,9 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 /// OutBizId idempotency ("外部业务主键 ID,用于做幂等性校验使用", ChangeResellerConsumeAmount doc): the first call with
 /// an id applies and its answer is kept; a retry with the same content answers that answer again and changes
 /// nothing; the same id with other content is refused (IdempotentParameterMismatch).
-/// Collection <c>budgetOperations</c>: id <c>{partner}:{action}:{OutBizId}</c>; index PartnerUid.
+/// Collection <c>budgetOperations</c>: id <c>{partner}:{action}:{OutBizId}</c>. No PartnerUid index: nothing but a
+/// partner reset looks records up by partner (a scan then), while every quota change would pay for the index
+/// (most of an insert's cost at 100,000 records, all with the same few partner keys).
 /// [I] ids are scoped to the partner and the action (the docs do not say), and kept for the partner's lifetime.
 /// </summary>
 public sealed class OutBizIdRegistry
@@ -16,11 +18,7 @@ public sealed class OutBizIdRegistry
     private readonly EmulatorDatabase _db;
     private readonly KeyedLocks _locks = new();
 
-    public OutBizIdRegistry(EmulatorDatabase db)
-    {
-        _db = db;
-        Operations.EnsureIndex(o => o.PartnerUid);
-    }
+    public OutBizIdRegistry(EmulatorDatabase db) => _db = db;
 
     private ILiteCollection<BudgetOperation> Operations => _db.Collection<BudgetOperation>("budgetOperations");
 
@@ -39,8 +37,11 @@ public sealed class OutBizIdRegistry
             throw BudgetErrors.ParameterError("OutBizId", $"it is longer than {MaxOutBizIdLength} characters.");
         var id = $"{partnerUid}:{action}:{outBizId}";
         // Held across the check, the apply and the record, so parallel retries of one id apply exactly once.
-        // Lock order is always this id, then the customer (inside apply); nothing takes them the other way round.
-        return _locks.Run(id, () =>
+        // The change and its record are one LiteDB transaction: they commit together (one commit per call instead of
+        // one per write, which was most of a quota change's time) or, when apply throws, neither is written.
+        // The commit comes after apply returns, so the caller holds the lock of what apply read-modify-writes (the
+        // customer's, CreditLedger.WithCustomerLock) around this call. Lock order: the customer, then this id.
+        return _locks.Run(id, () => _db.InTransaction(() =>
         {
             if (Operations.FindById(id) is { } done)
                 return done.Content == content ? done.Answer : throw BudgetErrors.IdempotentParameterMismatch(outBizId);
@@ -51,7 +52,7 @@ public sealed class OutBizIdRegistry
                 CreatedAt = now.UtcDateTime,
             });
             return answer;
-        });
+        }));
     }
 }
 
