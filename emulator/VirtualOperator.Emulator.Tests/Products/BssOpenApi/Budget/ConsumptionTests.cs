@@ -198,4 +198,25 @@ public sealed class ConsumptionTests(BudgetFixture f) : IClassFixture<BudgetFixt
         results.Select(r => r.Json["Data"]!.GetValue<string>()).Distinct().Should().Equal("12.34");
         (await p.AvailableAsync(customer)).Should().Be("987.66");
     }
+
+    [Fact]
+    public async Task ChangeResellerConsumeAmount_ParallelOverSeveralCustomersWithRetries_EachExactOnceAndOneAlarmEach()
+    {
+        // The change, its alarm state and its OutBizId record commit together while other customers' changes wait on
+        // the same collections: every customer ends exact, each OutBizId applies once, each crossing alarms once.
+        var p = await f.NewPartnerAsync();
+        var customers = new List<string>();
+        for (var i = 0; i < 4; i++) customers.Add(await p.NewCustomerWithQuotaAsync("100"));
+        foreach (var c in customers.Take(2)) await p.SetAlarm(c, "[{\"thresholdType\":0,\"thresholdAmount\":50}]");
+
+        var calls = Enumerable.Range(0, 30).SelectMany(i => customers.Select(c => (c, id: $"{c}-{i % 15}")));
+        var results = await Task.WhenAll(calls.Select(x => p.Change(x.c, "increase", "3.33", outBizId: x.id)));
+
+        results.Should().OnlyContain(r => r.Status == HttpStatusCode.OK);
+        foreach (var c in customers) (await p.AvailableAsync(c)).Should().Be("50.05", "15 distinct OutBizIds of 3.33 each, each sent twice");
+        foreach (var c in customers.Take(2)) (await p.AlarmsAsync(c)).Should().BeEmpty("50.05 is not below 50");
+        foreach (var c in customers) (await p.Change(c, "increase", "0.06", outBizId: $"{c}-cross")).Status.Should().Be(HttpStatusCode.OK);
+        foreach (var c in customers.Take(2)) (await p.AlarmsAsync(c)).Should().ContainSingle();
+        foreach (var c in customers.Skip(2)) (await p.AlarmsAsync(c)).Should().BeEmpty("no rules were set for it");
+    }
 }
