@@ -28,6 +28,7 @@ var app = builder.Build();
 // The state, the catalog and the handlers load on another thread while the server starts; every request waits for them.
 var readiness = EmulatorReadiness.Start(app);
 readiness.UseGate(app);
+app.UseRouting();
 
 // Whatever escapes a handler's own error handling still answers the real envelope, never an HTML or text page.
 app.UseExceptionHandler(error => error.Run(InternalErrorEnvelope.WriteAsync));

@@ -37,11 +37,21 @@ public sealed class EmulatorReadiness
         return new EmulatorReadiness(ready);
     }
 
-    /// <summary>Holds every request until the emulator is ready (at once after the first few milliseconds).</summary>
+    /// <summary>
+    /// Holds every request until the emulator is ready, then answers <c>GET /_emulator/health</c> itself, ahead of
+    /// routing: the same body as the mapped route, without making the health probe wait for ASP.NET to build the
+    /// route table of every endpoint (about fifty, built at the first routed request instead).
+    /// Call before <c>UseRouting</c>.
+    /// </summary>
     public void UseGate(IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
             if (!_ready.IsCompletedSuccessfully) await _ready;
+            if (HttpMethods.IsGet(http.Request.Method) && http.Request.Path.Equals("/_emulator/health", StringComparison.OrdinalIgnoreCase))
+            {
+                await http.Response.WriteAsJsonAsync(ControlPlane.ControlPlaneApi.Health(http.RequestServices.GetRequiredService<Clock.VirtualClock>()));
+                return;
+            }
             await next(http);
         });
 
