@@ -25,7 +25,10 @@ builder.Services.AddProducts();
 builder.Services.AddNonRpcErrors();
 
 var app = builder.Build();
-app.Services.StartEmulatorState();
+// The state, the catalog and the handlers load on another thread while the server starts; every request waits for them.
+var readiness = EmulatorReadiness.Start(app);
+readiness.UseGate(app);
+app.UseRouting();
 
 // Whatever escapes a handler's own error handling still answers the real envelope, never an HTML or text page.
 app.UseExceptionHandler(error => error.Run(InternalErrorEnvelope.WriteAsync));
@@ -40,17 +43,21 @@ app.MapProductRoutes();
 // Every signed RPC call of every product: POST or GET on "/".
 RpcEndpoint.Map(app);
 
-app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
+// The banner (the "listening on" line scripts wait for) is printed once the emulator is ready, not merely listening.
+app.Lifetime.ApplicationStarted.Register(() => readiness.Ready.ContinueWith(_ => PrintBanner(app),
+    CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default));
 // Close the data file as soon as requests have stopped, not whenever the container is disposed: a restarted
 // emulator (or a test host) opening the same --data file must never overlap with this one's last writes.
 app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<VirtualOperator.Emulator.Storage.EmulatorDatabase>().Dispose());
 app.Run();
+// A failed start stopped the host; surface it as a failed exit, as when it ran inline.
+await readiness.Ready;
 return 0;
 
 static void PrintBanner(WebApplication app)
 {
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-    var partner = app.Services.GetRequiredService<PartnerStore>().EnsureDefault();
+    var partner = EmulatorReadiness.DefaultPartner(app.Services);
     var options = app.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value;
     foreach (var a in addresses) Console.WriteLine($"VirtualOperator.Emulator {ControlPlaneApi.Version} listening on {a}");
     Console.WriteLine($"Storage: {(string.IsNullOrEmpty(options.DataPath) ? "in memory" : options.DataPath)}");

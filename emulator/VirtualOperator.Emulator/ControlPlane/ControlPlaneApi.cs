@@ -16,11 +16,14 @@ public static class ControlPlaneApi
     public static readonly string Version =
         typeof(ControlPlaneApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    /// <summary>The body of <c>GET /_emulator/health</c> (also answered ahead of routing, see <c>EmulatorReadiness</c>).</summary>
+    public static object Health(VirtualClock clock) => new { status = "ok", version = Version, now = Iso.Format(clock.GetUtcNow()) };
+
     public static void MapControlPlane(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/_emulator");
 
-        api.MapGet("/health", (VirtualClock clock) => Results.Ok(new { status = "ok", version = Version, now = Iso.Format(clock.GetUtcNow()) }));
+        api.MapGet("/health", (VirtualClock clock) => Results.Ok(Health(clock)));
 
         // Clock: global, moving every partner together.
         api.MapGet("/clock", (VirtualClock clock) => ClockView(clock.GetUtcNow(), clock.GlobalOffset));

@@ -13,9 +13,12 @@ public sealed class ActionRegistry
     public ActionRegistry(IEnumerable<Assembly> assemblies, IEnumerable<string>? nonRpcImplemented = null)
     {
         _nonRpc = new HashSet<string>(nonRpcImplemented ?? [], StringComparer.Ordinal);
+        // IsDefined first: it avoids building attribute instances for the thousands of methods that have none
+        // (this runs on the start-up path).
         foreach (var method in assemblies.SelectMany(a => a.GetTypes())
-                     .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)))
+                     .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)))
         {
+            if (!method.IsDefined(typeof(ActionAttribute), false)) continue;
             foreach (var attr in method.GetCustomAttributes<ActionAttribute>())
             {
                 var handler = (ActionHandler)Delegate.CreateDelegate(typeof(ActionHandler), method);
