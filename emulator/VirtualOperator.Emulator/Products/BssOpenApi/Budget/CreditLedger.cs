@@ -98,11 +98,7 @@ public sealed class CreditLedger
         {
             var c = Get(customerUid, currency) ?? throw BudgetErrors.NoQuota(customerUid, currency);
             if (!increase && amount > c.Consumed) throw BudgetErrors.ConsumptionBelowZero(c.Consumed, amount, currency);
-            c.Consumed += increase ? amount : -amount;
-            c.UpdatedAt = now.UtcDateTime;
-            Credits.Update(c);
-            _alarms.Evaluate(c, now);
-            return c;
+            return Consume(c, increase ? amount : -amount, now);
         });
 
     /// <summary>SetResellerUserAlarmThreshold: replaces the rules and checks them at once against every ledger of the customer.</summary>
@@ -123,11 +119,7 @@ public sealed class CreditLedger
             var available = c?.Available ?? 0m;
             if (amount > available) throw BudgetErrors.InsufficientQuota(amount, available, currency);
             if (c is null) return new CustomerCredit { CustomerUid = customerUid, PartnerUid = partnerUid, Currency = currency };
-            c.Consumed += amount;
-            c.UpdatedAt = now.UtcDateTime;
-            Credits.Update(c);
-            _alarms.Evaluate(c, now);
-            return c;
+            return Consume(c, amount, now);
         });
 
     /// <summary>Gives back what a cancelled or refunded purchase consumed.</summary>
@@ -135,10 +127,16 @@ public sealed class CreditLedger
         _locks.Run(customerUid, () =>
         {
             var c = Get(customerUid, currency) ?? throw BudgetErrors.NoQuota(customerUid, currency);
-            c.Consumed -= amount;
-            c.UpdatedAt = now.UtcDateTime;
-            Credits.Update(c);
-            _alarms.Evaluate(c, now);
-            return c;
+            return Consume(c, -amount, now);
         });
+
+    /// <summary>The one way consumption changes: stored, then checked against the alarm rules. Call under the customer's lock.</summary>
+    private CustomerCredit Consume(CustomerCredit c, decimal delta, DateTimeOffset now)
+    {
+        c.Consumed += delta;
+        c.UpdatedAt = now.UtcDateTime;
+        Credits.Update(c);
+        _alarms.Evaluate(c, now);
+        return c;
+    }
 }
