@@ -9,7 +9,15 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build bench/VirtualOperator.Bench/VirtualOperator.Bench.csproj -c Release -nologo -v q
-dotnet build bench/VirtualOperator.Bench.BareApp/VirtualOperator.Bench.BareApp.csproj -c Release -nologo -v q
 command=run
 if [ "${1:-}" = "micro" ] || [ "${1:-}" = "smoke" ]; then command="$1"; shift; fi
-exec dotnet bench/VirtualOperator.Bench/bin/Release/net10.0/VirtualOperator.Bench.dll "$command" "$@"
+bench=(dotnet bench/VirtualOperator.Bench/bin/Release/net10.0/VirtualOperator.Bench.dll "$command")
+if [ "$command" = "micro" ]; then exec "${bench[@]}" "$@"; fi
+# Both servers are built the same way, as the Dockerfile ships the emulator: published ReadyToRun (framework-
+# dependent, linux-x64), so start-up compares the apps and not how much of each the JIT must compile (LiteDB
+# alone is most of the emulator's start-up JIT time). An --emulator-dll/--bare-dll given below wins over these.
+publish() { dotnet publish "$1" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$2" -nologo -v q; }
+publish emulator/VirtualOperator.Emulator/VirtualOperator.Emulator.csproj .bench-output/publish/emulator
+publish bench/VirtualOperator.Bench.BareApp/VirtualOperator.Bench.BareApp.csproj .bench-output/publish/bare
+exec "${bench[@]}" --emulator-dll .bench-output/publish/emulator/VirtualOperator.Emulator.dll \
+  --bare-dll .bench-output/publish/bare/VirtualOperator.Bench.BareApp.dll "$@"

@@ -7,7 +7,10 @@ public sealed record BenchPaths(string Root)
     public string? EmulatorOverride { get; init; }
 
     public string EmulatorDll => EmulatorOverride ?? Path.Combine(Root, "emulator/VirtualOperator.Emulator/bin/Release/net10.0/VirtualOperator.Emulator.dll");
-    public string BareAppDll => Path.Combine(Root, "bench/VirtualOperator.Bench.BareApp/bin/Release/net10.0/VirtualOperator.Bench.BareApp.dll");
+    /// <summary>Another build of the bare app (<c>--bare-dll PATH</c>), e.g. one published the same way as the emulator.</summary>
+    public string? BareOverride { get; init; }
+
+    public string BareAppDll => BareOverride ?? Path.Combine(Root, "bench/VirtualOperator.Bench.BareApp/bin/Release/net10.0/VirtualOperator.Bench.BareApp.dll");
     public string BenchDll => typeof(BenchPaths).Assembly.Location;
 
     public static BenchPaths Find()

@@ -10,7 +10,7 @@ public static class Targets
 public sealed record ThroughputRow(string Case, int Connections, string Target, LoadResult Result);
 
 public sealed record StartupResult(IReadOnlyList<double> EmulatorMs, IReadOnlyList<double> BareMs,
-    IReadOnlyList<long> EmulatorIdleRss, IReadOnlyList<long> BareIdleRss);
+    IReadOnlyList<long> EmulatorIdleRss, IReadOnlyList<long> BareIdleRss, string EmulatorBuild, string BareBuild);
 
 public sealed record MemoryResult(long IdleRss, long AfterQuotaRss, long AfterCustomersRss, long Writes, LoadResult QuotaLoad, LoadResult CustomerLoad);
 

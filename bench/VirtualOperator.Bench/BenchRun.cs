@@ -42,7 +42,7 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
                 log.WriteLine($"start-up {name,-9} round {i + 1}: {times[^1],7:F0} ms, idle RSS {rss[^1] / 1048576.0:F1} MiB");
             }
         }
-        return new StartupResult(emu, bare, emuRss, bareRss);
+        return new StartupResult(emu, bare, emuRss, bareRss, BuildKind.Of(paths.EmulatorDll), BuildKind.Of(paths.BareAppDll));
     }
 
     private async Task ThroughputAsync(BenchResults results)

@@ -23,8 +23,9 @@ public static class BenchProgram
                 return 0;
             case "run" or "smoke":
                 var settings = (command == "smoke" ? BenchSettings.SmokeRun : BenchSettings.Full).With(args);
-                var dllIndex = Array.IndexOf(args, "--emulator-dll");
-                var paths = BenchPaths.Find() with { EmulatorOverride = dllIndex > 0 && dllIndex + 1 < args.Length ? Path.GetFullPath(args[dllIndex + 1]) : null };
+                // The last occurrence wins, so a flag given to scripts/bench.sh overrides the published builds it passes first.
+                string? PathArg(string name) { var i = Array.LastIndexOf(args, name); return i > 0 && i + 1 < args.Length ? Path.GetFullPath(args[i + 1]) : null; }
+                var paths = BenchPaths.Find() with { EmulatorOverride = PathArg("--emulator-dll"), BareOverride = PathArg("--bare-dll") };
                 var outIndex = Array.IndexOf(args, "--out");
                 var outFile = outIndex > 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(paths.Root, ".bench-output", $"{command}.md");
                 var results = await new BenchRun(paths, settings, Console.Out).RunAsync();

@@ -2,10 +2,18 @@ using VirtualOperator.Emulator.Tests.Support;
 
 namespace VirtualOperator.Emulator.Tests.Acceptance;
 
-/// <summary>One emulator, two partners that each walked through every product (<see cref="ProductTour"/>).</summary>
+/// <summary>
+/// One emulator, two partners that each walked through every product (<see cref="ProductTour"/>). Durable (a data
+/// file), so every collection is in LiteDB: in memory the credit ledgers and OutBizId records are kept only by their
+/// owners (EmulatorDatabase.Persist), and the storage checks read LiteDB.
+/// </summary>
 public sealed class TourFixture : IAsyncLifetime
 {
-    public EmulatorApplication App { get; } = new();
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"vo-tour-{Guid.NewGuid():N}.db");
+
+    public TourFixture() => App = new EmulatorApplication(_dataPath);
+
+    public EmulatorApplication App { get; }
     public ProductTour First { get; private set; } = null!;
     public ProductTour Second { get; private set; } = null!;
 
@@ -18,6 +26,8 @@ public sealed class TourFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         App.Dispose();
+        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(_dataPath)!, Path.GetFileNameWithoutExtension(_dataPath) + "*"))
+            File.Delete(f);
         return Task.CompletedTask;
     }
 }

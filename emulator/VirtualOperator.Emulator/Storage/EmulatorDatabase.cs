@@ -10,6 +10,8 @@ namespace VirtualOperator.Emulator.Storage;
 /// <item><c>partners</c>: <see cref="Partners.Partner"/>; unique index AccessKeyId</item>
 /// <item>one or more per product, declared by that product's store (see Products/*/*Store.cs headers)</item>
 /// </list>
+/// Two collections are kept by their owners in memory and written here only with <c>--data</c> (<see cref="Persist{T}"/>):
+/// <c>credits</c> (CreditLedger) and <c>budgetOperations</c> (OutBizIdRegistry).
 /// </summary>
 public sealed class EmulatorDatabase : IDisposable
 {
@@ -40,6 +42,18 @@ public sealed class EmulatorDatabase : IDisposable
     }
 
     public ILiteCollection<T> Collection<T>(string name) => Db.GetCollection<T>(name);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> for an owner that keeps its collection in memory and answers every read from there
+    /// (the credit ledgers, the OutBizId records), and loads it from here at start: only a durable store needs the copy.
+    /// With <c>--data</c> the upsert happens now, inside the caller's transaction if one is open, so an acknowledged
+    /// change survives a crash. In memory a LiteDB copy would be a second copy in the same process that nothing reads,
+    /// and writing it was half of a quota change's cost (docs/performance.md, change 10), so nothing is written.
+    /// </summary>
+    public void Persist<T>(string collection, T value)
+    {
+        if (IsDurable) Db.GetCollection<T>(collection).Upsert(value);
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> as one LiteDB transaction: its writes commit together (one commit instead of one

@@ -11,7 +11,9 @@ public static class BssOpenApiServices
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<CustomerStore>());
         services.AddSingleton<Budget.BudgetAlarms>();
         services.AddSingleton<Budget.CreditLedger>();
+        services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<Budget.CreditLedger>());
         services.AddSingleton<Budget.OutBizIdRegistry>();
+        services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<Budget.OutBizIdRegistry>());
         services.AddSingleton<Protocol.Dispatch.IActionGuard, Budget.StoppedCustomerGuard>();
         return services;
     }

@@ -20,7 +20,13 @@ public sealed class CustomerStore : IStateReset
     private readonly ConcurrentDictionary<string, UidList> _uids = new(StringComparer.Ordinal);
     private long _epoch;
 
+    // Which partner a customer belongs to never changes (customers are only removed by resets, which bump the epoch),
+    // so the budget and sales writes that check it on every call ask this instead of LiteDB.
+    private readonly ConcurrentDictionary<string, Owner> _owners = new(StringComparer.Ordinal);
+
     private sealed record UidList(long Epoch, long Generation, string[] Uids);
+
+    private sealed record Owner(long Epoch, string PartnerUid);
 
     public CustomerStore(EmulatorDatabase db)
     {
@@ -53,6 +59,16 @@ public sealed class CustomerStore : IStateReset
     public Customer? GetForPartner(string partnerUid, string customerUid) =>
         Get(customerUid) is { } c && c.PartnerUid == partnerUid ? c : null;
 
+    /// <summary>Whether <paramref name="customerUid"/> is one of the partner's customers: <see cref="GetForPartner"/> without the document.</summary>
+    public bool IsCustomerOf(string partnerUid, string customerUid)
+    {
+        var epoch = Interlocked.Read(ref _epoch);
+        if (_owners.TryGetValue(customerUid, out var known) && known.Epoch == epoch) return known.PartnerUid == partnerUid;
+        if (Get(customerUid) is not { } c) return false;
+        _owners[customerUid] = new Owner(epoch, c.PartnerUid);
+        return c.PartnerUid == partnerUid;
+    }
+
     public void Update(Customer customer)
     {
         Customers.Update(customer);
@@ -78,8 +94,15 @@ public sealed class CustomerStore : IStateReset
     public void OnReset(string? partnerUid)
     {
         Interlocked.Increment(ref _epoch);
-        if (partnerUid is null) _uids.Clear();
-        else _uids.TryRemove(partnerUid, out _);
+        if (partnerUid is null)
+        {
+            _uids.Clear();
+            _owners.Clear();
+        }
+        else
+        {
+            _uids.TryRemove(partnerUid, out _);
+        }
     }
 
     private void Changed(string partnerUid) => _generation.AddOrUpdate(partnerUid, 1, (_, g) => g + 1);

@@ -148,7 +148,7 @@ internal static class BudgetActions
     private static string OwnCustomer(ActionContext ctx)
     {
         var owner = ctx.TargetCustomerUid() ?? throw CommonErrors.MissingParameter("OwnerId");
-        return ctx.Get<CustomerStore>().GetForPartner(ctx.PartnerUid, owner)?.Id ?? throw AccountErrors.InvalidOwner();
+        return ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, owner) ? owner : throw AccountErrors.InvalidOwner();
     }
 
     private static IReadOnlyList<string> ItemCodes(string? json)

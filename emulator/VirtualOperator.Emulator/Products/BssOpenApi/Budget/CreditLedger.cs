@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using LiteDB;
 using VirtualOperator.Emulator.Domain;
 using VirtualOperator.Emulator.Protocol.Errors;
@@ -7,35 +9,68 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 
 /// <summary>
 /// The one place money moves: customer credit per currency, and what purchases consume from it.
-/// Collections: <c>credits</c> (id customer:currency; index PartnerUid, CustomerUid), <c>customerStatus</c> (id customer uid; index PartnerUid).
+/// Collections: <c>credits</c> (id customer:currency; index PartnerUid), <c>customerStatus</c> (id customer uid; index PartnerUid).
 /// Every change runs under the customer's lock and either applies whole or not at all; after each one the
 /// customer's low-quota alarm rules are checked (<see cref="BudgetAlarms"/>), whoever moved the money.
 /// Sales (orders) call <see cref="Charge"/> and <see cref="Refund"/>; the budget actions call the rest.
+/// <para>
+/// The ledgers live in memory (loaded once, at start) and every read is answered from there; each change replaces
+/// the customer's ledger with a new object (a reader never sees one half-changed) and writes it through
+/// <see cref="EmulatorDatabase.Persist{T}"/> (to the file with <c>--data</c>). Quota changes are the hottest write of
+/// a CI run, and reading and updating them in LiteDB was most of their cost (docs/performance.md, change 10).
+/// </para>
 /// </summary>
-public sealed class CreditLedger
+public sealed class CreditLedger : IStateReset
 {
+    private const string CreditsCollection = "credits";
+
     private readonly EmulatorDatabase _db;
     private readonly BudgetAlarms _alarms;
     private readonly KeyedLocks _locks = new();
+    // customer uid -> currency -> ledger. Replaced (never changed in place) under the customer's lock.
+    private readonly ConcurrentDictionary<string, ImmutableSortedDictionary<string, CustomerCredit>> _ledgers = new(StringComparer.Ordinal);
 
     public CreditLedger(EmulatorDatabase db, BudgetAlarms alarms)
     {
         _db = db;
         _alarms = alarms;
+        // Only resets look ledgers up in the store (by partner); every other read is answered from memory.
         Credits.EnsureIndex(c => c.PartnerUid);
-        Credits.EnsureIndex(c => c.CustomerUid);
         Statuses.EnsureIndex(s => s.PartnerUid);
+        Load();
     }
 
-    private ILiteCollection<CustomerCredit> Credits => _db.Collection<CustomerCredit>("credits");
+    private ILiteCollection<CustomerCredit> Credits => _db.Collection<CustomerCredit>(CreditsCollection);
     private ILiteCollection<CustomerStatus> Statuses => _db.Collection<CustomerStatus>("customerStatus");
+
+    private void Load()
+    {
+        _ledgers.Clear();
+        foreach (var customer in Credits.FindAll().GroupBy(c => c.CustomerUid, StringComparer.Ordinal))
+            _ledgers[customer.Key] = customer.ToImmutableSortedDictionary(c => c.Currency, c => c, StringComparer.Ordinal);
+    }
+
+    /// <summary>A reset deleted ledgers from the store: forget them here too.</summary>
+    public void OnReset(string? partnerUid)
+    {
+        if (partnerUid is null)
+        {
+            _ledgers.Clear();
+            return;
+        }
+        foreach (var (customer, ledgers) in _ledgers)
+            if (ledgers.Values.Any(l => l.PartnerUid == partnerUid)) _ledgers.TryRemove(customer, out _);
+    }
 
     /// <summary>Runs <paramref name="action"/> under the customer's lock: use it to make a charge and a write (an order) one step.</summary>
     public T WithCustomerLock<T>(string customerUid, Func<T> action) => _locks.Run(customerUid, action);
 
-    public CustomerCredit? Get(string customerUid, string currency) => Credits.FindById(CustomerCredit.KeyOf(customerUid, currency));
+    public CustomerCredit? Get(string customerUid, string currency) =>
+        _ledgers.TryGetValue(customerUid, out var ledgers) ? ledgers.GetValueOrDefault(currency) : null;
 
-    public IReadOnlyList<CustomerCredit> ForCustomer(string customerUid) => Credits.Find(c => c.CustomerUid == customerUid).ToList();
+    /// <summary>The customer's ledgers, by currency.</summary>
+    public IReadOnlyList<CustomerCredit> ForCustomer(string customerUid) =>
+        _ledgers.TryGetValue(customerUid, out var ledgers) ? [.. ledgers.Values] : [];
 
     public bool IsStopped(string customerUid) => Statuses.FindById(customerUid)?.Stopped ?? false;
 
@@ -77,16 +112,14 @@ public sealed class CreditLedger
     public CustomerCredit SetQuota(string partnerUid, string customerUid, string currency, decimal quota, DateTimeOffset now) =>
         _locks.Run(customerUid, () =>
         {
-            var c = Get(customerUid, currency) ?? new CustomerCredit
+            var c = Get(customerUid, currency)?.Copy() ?? new CustomerCredit
             {
                 Id = CustomerCredit.KeyOf(customerUid, currency), PartnerUid = partnerUid, CustomerUid = customerUid,
                 Currency = currency, CreatedAt = now.UtcDateTime,
             };
             c.Quota = quota;
             c.UpdatedAt = now.UtcDateTime;
-            Credits.Upsert(c);
-            _alarms.Evaluate(c, now);
-            return c;
+            return Store(c, now);
         });
 
     /// <summary>
@@ -131,11 +164,21 @@ public sealed class CreditLedger
         });
 
     /// <summary>The one way consumption changes: stored, then checked against the alarm rules. Call under the customer's lock.</summary>
-    private CustomerCredit Consume(CustomerCredit c, decimal delta, DateTimeOffset now)
+    private CustomerCredit Consume(CustomerCredit current, decimal delta, DateTimeOffset now)
     {
+        var c = current.Copy();
         c.Consumed += delta;
         c.UpdatedAt = now.UtcDateTime;
-        Credits.Update(c);
+        return Store(c, now);
+    }
+
+    /// <summary>Puts the new ledger in place of the old one, persists it, then checks the alarm rules. Under the customer's lock.</summary>
+    private CustomerCredit Store(CustomerCredit c, DateTimeOffset now)
+    {
+        _ledgers[c.CustomerUid] = _ledgers.TryGetValue(c.CustomerUid, out var ledgers)
+            ? ledgers.SetItem(c.Currency, c)
+            : ImmutableSortedDictionary.Create<string, CustomerCredit>(StringComparer.Ordinal).Add(c.Currency, c);
+        _db.Persist(CreditsCollection, c);
         _alarms.Evaluate(c, now);
         return c;
     }

@@ -2,7 +2,8 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 
 /// <summary>
 /// The credit a partner grants one customer in one currency. Available = Quota − Consumed, exact decimals
-/// (never floating point). Changed only through <see cref="CreditLedger"/>, under the customer's lock.
+/// (never floating point). Changed only through <see cref="CreditLedger"/>, under the customer's lock, as a
+/// <see cref="Copy"/> that replaces the one readers hold.
 /// </summary>
 public sealed class CustomerCredit
 {
@@ -19,6 +20,9 @@ public sealed class CustomerCredit
     public decimal Available => Quota - Consumed;
 
     public static string KeyOf(string customerUid, string currency) => $"{customerUid}:{currency}";
+
+    /// <summary>A new object to change: the ledger never changes one that readers may hold.</summary>
+    public CustomerCredit Copy() => (CustomerCredit)MemberwiseClone();
 }
 
 /// <summary>A customer's purchase status as the partner sets it (SetResellerUserStatus): stopped customers can't buy.</summary>

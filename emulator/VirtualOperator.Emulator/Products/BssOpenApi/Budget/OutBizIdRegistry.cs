@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiteDB;
 using VirtualOperator.Emulator.Domain;
 using VirtualOperator.Emulator.Storage;
@@ -9,50 +10,81 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 /// an id applies and its answer is kept; a retry with the same content answers that answer again and changes
 /// nothing; the same id with other content is refused (IdempotentParameterMismatch).
 /// Collection <c>budgetOperations</c>: id <c>{partner}:{action}:{OutBizId}</c>. No PartnerUid index: nothing but a
-/// partner reset looks records up by partner (a scan then), while every quota change would pay for the index
-/// (most of an insert's cost at 100,000 records, all with the same few partner keys).
+/// partner reset looks records up by partner (a scan then), while every quota change would pay for the index.
 /// [I] ids are scoped to the partner and the action (the docs do not say), and kept for the partner's lifetime.
+/// <para>
+/// Every record is also kept in memory (loaded at start) and looked up there: almost every call carries a fresh id,
+/// and asking LiteDB for one it does not have cost as much as the rest of the call. Records are written through
+/// <see cref="EmulatorDatabase.Persist{T}"/> (to the file with <c>--data</c>).
+/// </para>
 /// </summary>
-public sealed class OutBizIdRegistry
+public sealed class OutBizIdRegistry : IStateReset
 {
+    private const string OperationsCollection = "budgetOperations";
+
+    /// <summary>[I] no documented limit; a longer id would not fit LiteDB's index key.</summary>
+    public const int MaxOutBizIdLength = 128;
+
     private readonly EmulatorDatabase _db;
     private readonly KeyedLocks _locks = new();
+    private readonly ConcurrentDictionary<string, BudgetOperation> _operations = new(StringComparer.Ordinal);
 
-    public OutBizIdRegistry(EmulatorDatabase db) => _db = db;
+    public OutBizIdRegistry(EmulatorDatabase db)
+    {
+        _db = db;
+        foreach (var op in Operations.FindAll()) _operations[op.Id] = op;
+    }
 
-    private ILiteCollection<BudgetOperation> Operations => _db.Collection<BudgetOperation>("budgetOperations");
+    private ILiteCollection<BudgetOperation> Operations => _db.Collection<BudgetOperation>(OperationsCollection);
+
+    /// <summary>A reset deleted records from the store: forget them here too.</summary>
+    public void OnReset(string? partnerUid)
+    {
+        if (partnerUid is null)
+        {
+            _operations.Clear();
+            return;
+        }
+        foreach (var (id, op) in _operations)
+            if (op.PartnerUid == partnerUid) _operations.TryRemove(id, out _);
+    }
 
     /// <summary>
     /// Runs <paramref name="apply"/> once per (partner, action, OutBizId). <paramref name="content"/> is the call's
     /// normalized business content (amounts as decimals, so "10" and "10.00" are the same call). Without an
     /// OutBizId the call simply applies. A failing <paramref name="apply"/> records nothing, so it can be retried.
     /// </summary>
-    public const int MaxOutBizIdLength = 128;
-
     public string Once(string partnerUid, string action, string? outBizId, string content, DateTimeOffset now, Func<string> apply)
     {
         if (outBizId is null) return apply();
-        // [I] no documented limit; a longer id would not fit LiteDB's index key after the change was applied.
         if (outBizId.Length > MaxOutBizIdLength)
             throw BudgetErrors.ParameterError("OutBizId", $"it is longer than {MaxOutBizIdLength} characters.");
         var id = $"{partnerUid}:{action}:{outBizId}";
         // Held across the check, the apply and the record, so parallel retries of one id apply exactly once.
-        // The change and its record are one LiteDB transaction: they commit together (one commit per call instead of
-        // one per write, which was most of a quota change's time) or, when apply throws, neither is written.
-        // The commit comes after apply returns, so the caller holds the lock of what apply read-modify-writes (the
-        // customer's, CreditLedger.WithCustomerLock) around this call. Lock order: the customer, then this id.
-        return _locks.Run(id, () => _db.InTransaction(() =>
+        return _locks.Run(id, () =>
         {
-            if (Operations.FindById(id) is { } done)
-                return done.Content == content ? done.Answer : throw BudgetErrors.IdempotentParameterMismatch(outBizId);
-            var answer = apply();
-            Operations.Insert(new BudgetOperation
+            string Work()
             {
-                Id = id, PartnerUid = partnerUid, Action = action, OutBizId = outBizId, Content = content, Answer = answer,
-                CreatedAt = now.UtcDateTime,
-            });
-            return answer;
-        }));
+                if (_operations.TryGetValue(id, out var done))
+                    return done.Content == content ? done.Answer : throw BudgetErrors.IdempotentParameterMismatch(outBizId);
+                var answer = apply();
+                var op = new BudgetOperation
+                {
+                    Id = id, PartnerUid = partnerUid, Action = action, OutBizId = outBizId, Content = content, Answer = answer,
+                    CreatedAt = now.UtcDateTime,
+                };
+                _db.Persist(OperationsCollection, op);
+                _operations[id] = op;
+                return answer;
+            }
+
+            // With --data the change and its record are one LiteDB transaction (EmulatorDatabase.Persist writes inside
+            // it): they commit together or, when apply throws, neither is written. The commit comes after apply
+            // returns, so the caller holds the lock of what apply read-modify-writes (the customer's,
+            // CreditLedger.WithCustomerLock) around this call. Lock order: the customer, then this id.
+            // In memory there is nothing to commit: both live only in this process.
+            return _db.IsDurable ? _db.InTransaction(Work) : Work();
+        });
     }
 }
 
