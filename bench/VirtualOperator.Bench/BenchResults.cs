@@ -5,6 +5,8 @@ public static class Targets
     public const string Baseline = "baseline";
     public const string Emulator = "emulator";
     public const string WireMock = "WireMock.Net";
+    /// <summary>The emulator with <c>--data</c>: every acknowledged write committed to a file first (write case only).</summary>
+    public const string Durable = "emulator --data";
 }
 
 public sealed record ThroughputRow(string Case, int Connections, string Target, LoadResult Result);

@@ -71,6 +71,12 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
             await using var wiremock = ServerProcess.Start(Targets.WireMock, paths.BenchDll, ["serve-wiremock", .. bodies]);
             await bare.WaitHealthyAsync(HealthTimeout);
             await wiremock.WaitHealthyAsync(HealthTimeout);
+            // Writes with --data commit to a file before they are answered (the in-memory emulator keeps ledgers in
+            // memory only), so they are measured too, on their own emulator with the same setup.
+            await using var durable = settings.Servers.Contains("durable") && settings.Cases.Contains("write")
+                ? ServerProcess.Start(Targets.Durable, paths.EmulatorDll, "--data", Path.Combine(dir.FullName, "state.db"))
+                : null;
+            (PartnerKeys Keys, IReadOnlyList<string> Owners)? durableWrites = durable is null ? null : await DurableWriterAsync(durable);
 
             var servers = new[] { bare, emulator, wiremock };
             foreach (var connections in settings.Connections)
@@ -85,12 +91,31 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
                         var signer = EmulatorSetup.Signer(server.BaseUri, keys);
                         var r = await LoadGenerator.RunAsync(connections, settings.Warmup, settings.Duration, settings.MaxRequests,
                             n => make(signer, n), EmulatorSetup.CheckSuccess);
-                        results.Throughput.Add(new ThroughputRow(name, connections, server.Name, r));
-                        log.WriteLine($"{name,-42} c={connections,-3} {server.Name,-13} {r.Rps,9:F0} req/s  p50 {r.P50Ms,6:F2} ms  p99 {r.P99Ms,6:F2} ms  errors {r.Errors}{(r.FirstError is null ? "" : " first: " + r.FirstError)}");
+                        Record(results, name, connections, server.Name, r);
                     }
+                if (durable is not null && durableWrites is { } dw)
+                {
+                    var signer = EmulatorSetup.Signer(durable.BaseUri, dw.Keys);
+                    var r = await LoadGenerator.RunAsync(connections, settings.Warmup, settings.Duration, settings.MaxRequests,
+                        n => EmulatorSetup.ChangeQuota(signer, dw.Owners, _tag + "d" + connections, n), EmulatorSetup.CheckSuccess);
+                    Record(results, WriteCase, connections, durable.Name, r);
+                }
             }
         }
         finally { dir.Delete(recursive: true); }
+    }
+
+    private async Task<(PartnerKeys Keys, IReadOnlyList<string> Owners)?> DurableWriterAsync(ServerProcess durable)
+    {
+        await durable.WaitHealthyAsync(HealthTimeout);
+        var keys = await EmulatorSetup.CreatePartnerAsync(durable.BaseUri, testAccount: true);
+        return (keys, await EmulatorSetup.CustomersWithQuotaAsync(durable.BaseUri, keys, 20, _tag + "d"));
+    }
+
+    private void Record(BenchResults results, string name, int connections, string server, LoadResult r)
+    {
+        results.Throughput.Add(new ThroughputRow(name, connections, server, r));
+        log.WriteLine($"{name,-42} c={connections,-3} {server,-15} {r.Rps,9:F0} req/s  p50 {r.P50Ms,6:F2} ms  p99 {r.P99Ms,6:F2} ms  errors {r.Errors}{(r.FirstError is null ? "" : " first: " + r.FirstError)}");
     }
 
     /// <summary>A fresh emulator: idle memory; a small list; many quota changes and memory again; many customers

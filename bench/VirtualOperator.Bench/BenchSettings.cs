@@ -35,8 +35,8 @@ public sealed record BenchSettings(
     /// <summary>Throughput cases to run: read, write, v1.</summary>
     public string[] Cases { get; init; } = ["read", "write", "v1"];
 
-    /// <summary>Servers to load: baseline, emulator, wiremock.</summary>
-    public string[] Servers { get; init; } = ["baseline", "emulator", "wiremock"];
+    /// <summary>Servers to load: baseline, emulator, wiremock, durable (the emulator with --data; write case only).</summary>
+    public string[] Servers { get; init; } = ["baseline", "emulator", "wiremock", "durable"];
 
     public static readonly BenchSettings SmokeRun = new(
         Smoke: true, Connections: [1, 8], V1Connections: 8, Warmup: TimeSpan.FromMilliseconds(200), Duration: TimeSpan.FromMilliseconds(400),
