@@ -22,8 +22,9 @@ public sealed record MemoryResult(long IdleRss, long AfterQuotaRss, long AfterCu
 /// <param name="LargeList">GetCustomerList of the partner holding every written record: the whole list in one answer.</param>
 /// <param name="OrdersAtSmallStore">The first QueryOrders page (20) of a partner with N orders, N orders stored in all.</param>
 /// <param name="OrdersAtLargeStore">The same page after another partner placed as many orders as there were writes.</param>
+/// <param name="LargeOrdersPage">The first QueryOrders page (20) of the partner that placed them.</param>
 public sealed record GrowthResult(int SmallCount, long LargeCount, LoadResult SmallAtSmallStore, LoadResult SmallAtLargeStore, LoadResult LargeList,
-    LoadResult OrdersAtSmallStore, LoadResult OrdersAtLargeStore);
+    LoadResult OrdersAtSmallStore, LoadResult OrdersAtLargeStore, LoadResult LargeOrdersPage);
 
 public sealed class BenchResults
 {
