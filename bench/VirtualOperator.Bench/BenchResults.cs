@@ -14,12 +14,17 @@ public sealed record ThroughputRow(string Case, int Connections, string Target, 
 public sealed record StartupResult(IReadOnlyList<double> EmulatorMs, IReadOnlyList<double> BareMs,
     IReadOnlyList<long> EmulatorIdleRss, IReadOnlyList<long> BareIdleRss, string EmulatorBuild, string BareBuild);
 
-public sealed record MemoryResult(long IdleRss, long AfterQuotaRss, long AfterCustomersRss, long Writes, LoadResult QuotaLoad, LoadResult CustomerLoad);
+public sealed record MemoryResult(long IdleRss, long AfterQuotaRss, long AfterCustomersRss, long AfterOrdersRss, long Writes,
+    LoadResult QuotaLoad, LoadResult CustomerLoad, LoadResult OrderLoad);
 
 /// <param name="SmallAtSmallStore">GetCustomerList of a partner with N customers, N records stored in all.</param>
 /// <param name="SmallAtLargeStore">The same list after the store grew to N + writes records (another partner's).</param>
 /// <param name="LargeList">GetCustomerList of the partner holding every written record: the whole list in one answer.</param>
-public sealed record GrowthResult(int SmallCount, long LargeCount, LoadResult SmallAtSmallStore, LoadResult SmallAtLargeStore, LoadResult LargeList);
+/// <param name="OrdersAtSmallStore">The first QueryOrders page (20) of a partner with N orders, N orders stored in all.</param>
+/// <param name="OrdersAtLargeStore">The same page after another partner placed as many orders as there were writes.</param>
+/// <param name="LargeOrdersPage">The first QueryOrders page (20) of the partner that placed them.</param>
+public sealed record GrowthResult(int SmallCount, long LargeCount, LoadResult SmallAtSmallStore, LoadResult SmallAtLargeStore, LoadResult LargeList,
+    LoadResult OrdersAtSmallStore, LoadResult OrdersAtLargeStore, LoadResult LargeOrdersPage);
 
 public sealed class BenchResults
 {

@@ -9,7 +9,7 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
     public const string ReadCase = "read GetCustomerList (V3)";
     public const string ReadV1Case = "read GetCustomerList (V1 GET, HMAC-SHA1)";
     public const string WriteCase = "write ChangeResellerConsumeAmount (V3)";
-    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
 
@@ -19,7 +19,7 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
         var clock = System.Diagnostics.Stopwatch.StartNew();
         if (settings.Runs("startup")) results.Startup = await StartupAsync();
         if (settings.Runs("throughput")) await ThroughputAsync(results);
-        if (settings.Runs("memory")) (results.Memory, results.Growth) = await MemoryAndGrowthAsync();
+        if (settings.Runs("memory")) (results.Memory, results.Growth) = await new MemoryPhase(paths, settings, log, _tag).RunAsync();
         results.LoadAfter = LoadAverage();
         results.Elapsed = clock.Elapsed;
         return results;
@@ -116,51 +116,6 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
     {
         results.Throughput.Add(new ThroughputRow(name, connections, server, r));
         log.WriteLine($"{name,-42} c={connections,-3} {server,-15} {r.Rps,9:F0} req/s  p50 {r.P50Ms,6:F2} ms  p99 {r.P99Ms,6:F2} ms  errors {r.Errors}{(r.FirstError is null ? "" : " first: " + r.FirstError)}");
-    }
-
-    /// <summary>A fresh emulator: idle memory; a small list; many quota changes and memory again; many customers
-    /// (the store the list is read from grows) and memory again; then the lists again.</summary>
-    private async Task<(MemoryResult, GrowthResult)> MemoryAndGrowthAsync()
-    {
-        await using var emulator = ServerProcess.Start(Targets.Emulator, paths.EmulatorDll);
-        await emulator.WaitHealthyAsync(HealthTimeout);
-        await Task.Delay(settings.IdleSettle);
-        var idle = emulator.RssBytes();
-
-        var small = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: false);
-        await EmulatorSetup.AddCustomersAsync(emulator.BaseUri, small, settings.GrowthSmall, _tag + "s");
-        var smallAtSmall = await ListAsync(emulator, small, settings.MaxRequests);
-        log.WriteLine($"list of {settings.GrowthSmall} with {settings.GrowthSmall} stored: p50 {smallAtSmall.P50Ms:F2} ms");
-
-        var payer = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: true);
-        var owners = await EmulatorSetup.CustomersWithQuotaAsync(emulator.BaseUri, payer, 20, _tag + "p");
-        var payerSigner = EmulatorSetup.Signer(emulator.BaseUri, payer);
-        var quota = await EmulatorSetup.RunAllAsync(settings.MemoryWrites, n => EmulatorSetup.ChangeQuota(payerSigner, owners, _tag + "m", n));
-        log.WriteLine($"{settings.MemoryWrites} quota changes: {quota.Rps:F0} req/s, p50 {quota.P50Ms:F2} ms, p99 {quota.P99Ms:F2} ms");
-        await Task.Delay(settings.IdleSettle);
-        var afterQuota = emulator.RssBytes();
-
-        var large = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: false);
-        var customers = await EmulatorSetup.AddCustomersAsync(emulator.BaseUri, large, settings.MemoryWrites, _tag + "l");
-        log.WriteLine($"{settings.MemoryWrites} customers: {customers.Rps:F0} req/s, p50 {customers.P50Ms:F2} ms, p99 {customers.P99Ms:F2} ms");
-        await Task.Delay(settings.IdleSettle);
-        var afterCustomers = emulator.RssBytes();
-        log.WriteLine($"RSS idle {idle / 1048576.0:F1} MiB, after quota changes {afterQuota / 1048576.0:F1} MiB, after customers {afterCustomers / 1048576.0:F1} MiB");
-
-        var smallAtLarge = await ListAsync(emulator, small, settings.MaxRequests);
-        log.WriteLine($"list of {settings.GrowthSmall} with {settings.GrowthSmall + settings.MemoryWrites} stored: p50 {smallAtLarge.P50Ms:F2} ms");
-        var largeList = await ListAsync(emulator, large, 200);
-        log.WriteLine($"list of {settings.MemoryWrites} (whole answer): p50 {largeList.P50Ms:F2} ms");
-        return (new MemoryResult(idle, afterQuota, afterCustomers, settings.MemoryWrites, quota, customers),
-            new GrowthResult(settings.GrowthSmall, settings.MemoryWrites, smallAtSmall, smallAtLarge, largeList));
-    }
-
-    private async Task<LoadResult> ListAsync(ServerProcess emulator, PartnerKeys keys, long maxRequests)
-    {
-        var signer = EmulatorSetup.Signer(emulator.BaseUri, keys);
-        var r = await LoadGenerator.RunAsync(1, settings.Warmup / 2, settings.ListDuration, maxRequests, _ => signer.V3("GetCustomerList"), EmulatorSetup.CheckSuccess);
-        if (r.Errors > 0) throw new InvalidOperationException($"GetCustomerList failed: {r.FirstError}");
-        return r;
     }
 
     private static string LoadAverage() =>

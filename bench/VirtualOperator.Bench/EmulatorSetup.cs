@@ -33,10 +33,30 @@ public static class EmulatorSetup
             new("Currency", "CNY"), new("BusinessType", "quota_amount_adjust"), new("Source", "system"), new("OutBizId", $"{tag}-{n}"),
         ]);
 
+    /// <summary>A CreateInstance that buys one month of a 1 Mbps EIP (a seeded product, 23 CNY) for one of the given
+    /// customers in turn: one paid order each, charged to that customer's quota.</summary>
+    public static HttpRequestMessage BuyInstance(SignedRequests signer, IReadOnlyList<string> customers, long n) =>
+        signer.V3("CreateInstance",
+        [
+            new("OwnerId", customers[(int)(n % customers.Count)]), new("ProductCode", "eip"), new("SubscriptionType", "Subscription"),
+            new("Period", "1"), new("Parameter.1.Code", "Region"), new("Parameter.1.Value", "cn-hangzhou"),
+            new("Parameter.2.Code", "Bandwidth"), new("Parameter.2.Value", "1"),
+        ]);
+
+    /// <summary>The first page of 20 of the partner's orders (every customer's, newest first).</summary>
+    public static HttpRequestMessage OrdersPage(SignedRequests signer) =>
+        signer.V3("QueryOrders", [new("PageNum", "1"), new("PageSize", "20")]);
+
     /// <summary>A partner's customers, each with a CNY quota ledger, ready for quota changes.</summary>
     public static async Task<IReadOnlyList<string>> CustomersWithQuotaAsync(Uri emulator, PartnerKeys keys, int count, string tag)
     {
         await AddCustomersAsync(emulator, keys, count, tag);
+        return await GrantQuotaAsync(emulator, keys);
+    }
+
+    /// <summary>Opens a CNY quota of 100,000,000 for every customer the partner has; answers their uids.</summary>
+    public static async Task<IReadOnlyList<string>> GrantQuotaAsync(Uri emulator, PartnerKeys keys)
+    {
         var signer = Signer(emulator, keys);
         var list = System.Text.Json.Nodes.JsonNode.Parse(await CaptureAsync(signer.V3("GetCustomerList")))!["Data"]!["UidList"]!.AsArray()
             .Select(x => x!.ToString()).ToList();

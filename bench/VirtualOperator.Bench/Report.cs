@@ -51,17 +51,21 @@ public static class Report
             Line($"| idle | {Mib(m.IdleRss)} |");
             Line(string.Create(inv, $"| after {m.Writes:N0} quota changes (ChangeResellerConsumeAmount, 8 connections: {m.QuotaLoad.Rps:F0} req/s, p50 {m.QuotaLoad.P50Ms:F2} ms, p99 {m.QuotaLoad.P99Ms:F2} ms) | {Mib(m.AfterQuotaRss)} |"));
             Line(string.Create(inv, $"| and then {m.Writes:N0} customers (CreateAgAccount, 8 connections: {m.CustomerLoad.Rps:F0} req/s, p50 {m.CustomerLoad.P50Ms:F2} ms, p99 {m.CustomerLoad.P99Ms:F2} ms) | {Mib(m.AfterCustomersRss)} |"));
+            Line(string.Create(inv, $"| and then {m.Writes:N0} orders (CreateInstance, one paid order each, 8 connections: {m.OrderLoad.Rps:F0} req/s, p50 {m.OrderLoad.P50Ms:F2} ms, p99 {m.OrderLoad.P99Ms:F2} ms) | {Mib(m.AfterOrdersRss)} |"));
             Line();
         }
         if (r.Growth is { } g)
         {
-            Line("### Growth (GetCustomerList p50, 1 connection)");
+            Line("### Growth (p50 of one list read as the store grows, 1 connection)");
             Line();
             Line("| list | records stored | p50 ms | p99 ms |");
             Line("| --- | ---: | ---: | ---: |");
-            Line(string.Create(inv, $"| {g.SmallCount} customers | {g.SmallCount:N0} | {g.SmallAtSmallStore.P50Ms:F2} | {g.SmallAtSmallStore.P99Ms:F2} |"));
-            Line(string.Create(inv, $"| {g.SmallCount} customers | {g.SmallCount + g.LargeCount:N0} | {g.SmallAtLargeStore.P50Ms:F2} | {g.SmallAtLargeStore.P99Ms:F2} |"));
-            Line(string.Create(inv, $"| {g.LargeCount:N0} customers (whole list in one answer) | {g.SmallCount + g.LargeCount:N0} | {g.LargeList.P50Ms:F2} | {g.LargeList.P99Ms:F2} |"));
+            Line(string.Create(inv, $"| GetCustomerList, {g.SmallCount} customers | {g.SmallCount:N0} customers | {g.SmallAtSmallStore.P50Ms:F2} | {g.SmallAtSmallStore.P99Ms:F2} |"));
+            Line(string.Create(inv, $"| GetCustomerList, {g.SmallCount} customers | {g.SmallCount + g.LargeCount:N0} customers | {g.SmallAtLargeStore.P50Ms:F2} | {g.SmallAtLargeStore.P99Ms:F2} |"));
+            Line(string.Create(inv, $"| GetCustomerList, {g.LargeCount:N0} customers (whole list in one answer) | {g.SmallCount + g.LargeCount:N0} customers | {g.LargeList.P50Ms:F2} | {g.LargeList.P99Ms:F2} |"));
+            Line(string.Create(inv, $"| QueryOrders page 1 of 20, partner with {g.SmallCount} orders | {g.SmallCount:N0} orders | {g.OrdersAtSmallStore.P50Ms:F2} | {g.OrdersAtSmallStore.P99Ms:F2} |"));
+            Line(string.Create(inv, $"| QueryOrders page 1 of 20, partner with {g.SmallCount} orders | {g.SmallCount + g.LargeCount:N0} orders | {g.OrdersAtLargeStore.P50Ms:F2} | {g.OrdersAtLargeStore.P99Ms:F2} |"));
+            Line(string.Create(inv, $"| QueryOrders page 1 of 20, partner with {g.LargeCount:N0} orders | {g.SmallCount + g.LargeCount:N0} orders | {g.LargeOrdersPage.P50Ms:F2} | {g.LargeOrdersPage.P99Ms:F2} |"));
             Line();
         }
 
@@ -103,6 +107,8 @@ public static class Report
         {
             var ratio = g.SmallAtLargeStore.P50Ms / g.SmallAtSmallStore.P50Ms;
             yield return (string.Create(inv, $"list p50 at {g.SmallCount + g.LargeCount:N0} stored <= 2x at {g.SmallCount}"), string.Create(inv, $"{ratio:F2}x"), ratio <= 2);
+            var orders = g.OrdersAtLargeStore.P50Ms / g.OrdersAtSmallStore.P50Ms;
+            yield return (string.Create(inv, $"QueryOrders page p50 at {g.SmallCount + g.LargeCount:N0} stored <= 2x at {g.SmallCount}"), string.Create(inv, $"{orders:F2}x"), orders <= 2);
         }
     }
 
