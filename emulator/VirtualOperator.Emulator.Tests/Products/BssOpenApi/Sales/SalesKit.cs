@@ -26,16 +26,23 @@ public sealed class SalesKit
     }
 
     public PartnerKeys Partner { get; }
-    public string Customer { get; }
-    public SignedClient Client { get; }
 
-    public static async Task<SalesKit> CreateAsync(WebApplicationFactory<Program> app, decimal quota = 10_000m)
+    private static async Task<PartnerKeys> NewPartnerAsync(WebApplicationFactory<Program> app)
     {
         // Not a test account: a test account stops answering one virtual month after its creation.
         var created = await app.CreateClient().PostAsJsonAsync("/_emulator/partners", new { testAccount = false });
         created.EnsureSuccessStatusCode();
         var o = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
-        var partner = new PartnerKeys(o["uid"]!.GetValue<string>(), o["accessKeyId"]!.GetValue<string>(), o["accessKeySecret"]!.GetValue<string>());
+        return new PartnerKeys(o["uid"]!.GetValue<string>(), o["accessKeyId"]!.GetValue<string>(), o["accessKeySecret"]!.GetValue<string>());
+    }
+
+    public string Customer { get; }
+    public SignedClient Client { get; }
+
+    /// <summary>A new partner with one customer holding <paramref name="quota"/>; or a new customer of <paramref name="partner"/>.</summary>
+    public static async Task<SalesKit> CreateAsync(WebApplicationFactory<Program> app, decimal quota = 10_000m, PartnerKeys? partner = null)
+    {
+        partner ??= await NewPartnerAsync(app);
         var client = new SignedClient(app.CreateClient(), partner.AccessKeyId, partner.Secret);
         var r = await client.V3("CreateAgAccount", Version, new Dictionary<string, string>
         {

@@ -20,22 +20,30 @@ internal static class OrderActions
         var subscriptionType = ctx.Params.String("SubscriptionType");
         var orderType = ctx.Params.String("OrderType");
         var paymentStatus = ctx.Params.String("PaymentStatus");
-        var rows = ctx.Get<SalesStore>().OrdersOf(ctx.PartnerUid, scope)
-            .Where(o => from is null || Wire.Utc(o.CreateTime) >= from)
-            .Where(o => to is null || Wire.Utc(o.CreateTime) <= to)
-            .Where(o => productCode is null || o.ProductCode == productCode)
-            .Where(o => productType is null || o.ProductType == productType)
-            .Where(o => subscriptionType is null || o.SubscriptionType == subscriptionType)
-            .Where(o => orderType is null || o.OrderType == orderType)
-            .Where(o => paymentStatus is null || o.PaymentStatus == paymentStatus)
-            .OrderByDescending(o => o.CreateTime).ThenByDescending(o => o.Id, StringComparer.Ordinal)
-            .ToList();
+        var store = ctx.Get<SalesStore>();
+        var filtered = from is not null || to is not null || productCode is not null || productType is not null
+            || subscriptionType is not null || orderType is not null || paymentStatus is not null;
+        var (page, total) = filtered
+            ? Filter(store.OrdersOf(ctx.PartnerUid, scope), num, size, o =>
+                (from is null || Wire.Utc(o.CreateTime) >= from) && (to is null || Wire.Utc(o.CreateTime) <= to)
+                && (productCode is null || o.ProductCode == productCode) && (productType is null || o.ProductType == productType)
+                && (subscriptionType is null || o.SubscriptionType == subscriptionType) && (orderType is null || o.OrderType == orderType)
+                && (paymentStatus is null || o.PaymentStatus == paymentStatus))
+            // Unfiltered (the common call): a page costs its own orders, however many the partner has.
+            : store.OrdersPage(ctx.PartnerUid, scope, num, size);
         return BssResponse.Ok(ctx, new
         {
             HostName = ctx.Action.Host,
-            OrderList = new { Order = rows.Skip((num - 1) * size).Take(size).Select(Summary).ToList() },
-            PageNum = num, PageSize = size, TotalCount = rows.Count,
+            OrderList = new { Order = page.Select(Summary).ToList() },
+            PageNum = num, PageSize = size, TotalCount = total,
         });
+    }
+
+    /// <summary>The filtered list: every order of the scope is read and sorted as the index sorts them (newest first, then by id).</summary>
+    private static (IReadOnlyList<Order> Page, int Total) Filter(IEnumerable<Order> orders, int num, int size, Func<Order, bool> keep)
+    {
+        var rows = orders.Where(keep).OrderBy(OrderListIndex.Key.Of).ToList();
+        return (rows.Skip((num - 1) * size).Take(size).ToList(), rows.Count);
     }
 
     [Action(P, V, "GetOrderDetail")]

@@ -12,7 +12,8 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 /// <c>billSubscriptions</c> (id partner:customer:type; index PartnerUid).
 /// Writers hold the customer's lock (<see cref="Budget.CreditLedger.WithCustomerLock{T}"/>).
 /// Each partner's earliest due key is cached as of its last instance write (<see cref="NothingDueBy"/>): the
-/// lifecycle runs before every call of every product, and almost always finds nothing due.
+/// lifecycle runs before every call of every product, and almost always finds nothing due. Each partner's order list
+/// is indexed by <see cref="OrderListIndex"/> once first paged.
 /// </summary>
 public sealed class SalesStore : IStateReset
 {
@@ -21,6 +22,7 @@ public sealed class SalesStore : IStateReset
     private readonly ConcurrentDictionary<string, long> _instanceWrites = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Epoch, long Writes, string? FirstKey)> _firstDue = new(StringComparer.Ordinal);
     private long _epoch;
+    private readonly OrderListIndex _orderList = new();
 
     public SalesStore(EmulatorDatabase db)
     {
@@ -72,6 +74,7 @@ public sealed class SalesStore : IStateReset
 
     public void OnReset(string? partnerUid)
     {
+        _orderList.Forget(partnerUid);
         Interlocked.Increment(ref _epoch);
         if (partnerUid is null) _firstDue.Clear();
         else _firstDue.TryRemove(partnerUid, out _);
@@ -102,7 +105,11 @@ public sealed class SalesStore : IStateReset
 
     // Orders.
     public Order? Order(string id) => Orders.FindById(id);
-    public void Insert(Order o) => Orders.Insert(o);
+    public void Insert(Order o)
+    {
+        Orders.Insert(o);
+        _orderList.Added(o);
+    }
     public void Update(Order o) => Orders.Update(o);
 
     public Order? OrderByToken(string customerUid, string clientToken) =>
@@ -110,6 +117,17 @@ public sealed class SalesStore : IStateReset
 
     public IReadOnlyList<Order> OrdersOf(string partnerUid, string? customerUid) =>
         Orders.Find(o => o.PartnerUid == partnerUid).Where(o => customerUid is null || o.CustomerUid == customerUid).ToList();
+
+    /// <summary>One page of the partner's orders (or one customer's), newest first, and how many there are in all,
+    /// without reading the others (<see cref="OrderListIndex"/>).</summary>
+    public (IReadOnlyList<Order> Orders, int Total) OrdersPage(string partnerUid, string? customerUid, int num, int size)
+    {
+        var (ids, total) = _orderList.Page(partnerUid, customerUid, num, size, () =>
+            Orders.Query().Where(o => o.PartnerUid == partnerUid)
+                .Select(o => new { o.CreateTime, o.Id, o.CustomerUid }).ToEnumerable()
+                .Select(o => OrderListIndex.Key.Of(new Order { CreateTime = o.CreateTime, Id = o.Id, CustomerUid = o.CustomerUid })));
+        return (ids.Select(Order).OfType<Order>().ToList(), total);
+    }
 
     public IReadOnlyList<Order> OrdersOfInstance(string instanceId) => Orders.Find(o => o.InstanceId == instanceId).ToList();
 
