@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LiteDB;
+using VirtualOperator.Emulator.Storage;
 using VirtualOperator.Emulator.Tests.Support;
 
 namespace VirtualOperator.Emulator.Tests.Storage;
@@ -46,9 +47,13 @@ public sealed class DurabilityTests : IDisposable
             db.GetCollection("_meta").Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = 999 });
         var bytes = File.ReadAllBytes(DataPath);
 
+        var open = () => new EmulatorDatabase(DataPath);
+        open.Should().Throw<InvalidOperationException>().WithMessage("*newer emulator (schema 999)*");
+        // The emulator itself does not start on it. Which exception the test host sees depends on timing: the store is
+        // opened while the server starts, and its failure stops the host (whose services may be gone by then).
         using var app = new EmulatorApplication(DataPath);
-        var act = () => app.CreateClient();
-        act.Should().Throw<Exception>().Which.ToString().Should().Contain("newer emulator (schema 999)");
+        var start = () => app.CreateClient();
+        start.Should().Throw<Exception>();
         File.ReadAllBytes(DataPath).Should().Equal(bytes);
     }
 }

@@ -21,6 +21,10 @@ public sealed class EmulatorDatabase : IDisposable
     private static readonly string[] Unscoped = ["_meta", "partners"];
 
     public LiteDatabase Db { get; }
+
+    // Every LiteDB write of the emulator passes here, one at a time (see WriteGatedCollection for why).
+    private readonly object _writeGate = new();
+
     public string? Path { get; }
     public bool IsDurable => Path is not null;
 
@@ -38,49 +42,79 @@ public sealed class EmulatorDatabase : IDisposable
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             Db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, mapper);
         }
-        CheckSchema();
-    }
-
-    public ILiteCollection<T> Collection<T>(string name) => Db.GetCollection<T>(name);
-
-    /// <summary>
-    /// Writes <paramref name="value"/> for an owner that keeps its collection in memory and answers every read from there
-    /// (the credit ledgers, the OutBizId records), and loads it from here at start: only a durable store needs the copy.
-    /// With <c>--data</c> the upsert happens now, inside the caller's transaction if one is open, so an acknowledged
-    /// change survives a crash. In memory a LiteDB copy would be a second copy in the same process that nothing reads,
-    /// and writing it was half of a quota change's cost (docs/performance.md, change 10), so nothing is written.
-    /// </summary>
-    public void Persist<T>(string collection, T value)
-    {
-        if (IsDurable) Db.GetCollection<T>(collection).Upsert(value);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> as one LiteDB transaction: its writes commit together (one commit instead of one
-    /// per write) or, when it throws, none of them does. LiteDB binds a transaction to the calling thread, so
-    /// <paramref name="work"/> must be synchronous. Inside a transaction already open on this thread it simply joins it.
-    /// Readers on other threads see the writes only once committed: callers that read-modify-write under a lock must
-    /// hold that lock until this returns.
-    /// </summary>
-    public T InTransaction<T>(Func<T> work)
-    {
-        if (!Db.BeginTrans()) return work();
         try
         {
-            var result = work();
-            Db.Commit();
-            return result;
+            CheckSchema();
         }
         catch
         {
-            Db.Rollback();
+            // A refused file is closed again at once, so nothing keeps it open (or locked) after the refusal.
+            Db.Dispose();
             throw;
         }
     }
 
+    public ILiteCollection<T> Collection<T>(string name) => new WriteGatedCollection<T>(Db.GetCollection<T>(name), _writeGate);
+
+    private ILiteCollection<BsonDocument> Collection(string name) => new WriteGatedCollection<BsonDocument>(Db.GetCollection(name), _writeGate);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> for an owner that keeps its collection in memory and answers every read from there
+    /// (the credit ledgers, the OutBizId records), and loads it from here at start: only a durable store needs the copy.
+    /// With <c>--data</c> the upsert happens now, or, inside <see cref="Together{T}"/>, with the others of that call.
+    /// In memory a LiteDB copy would be a second copy in the same process that nothing reads, and writing it was half
+    /// of a quota change's cost (docs/performance.md, change 10), so nothing is written.
+    /// </summary>
+    public void Persist<T>(string collection, T value)
+    {
+        if (!IsDurable) return;
+        var doc = Db.Mapper.ToDocument(value);
+        if (_together is { } pending) pending.Add((collection, doc));
+        else Collection(collection).Upsert(doc);
+    }
+
+    [ThreadStatic] private static List<(string Collection, BsonDocument Doc)>? _together;
+
+    /// <summary>
+    /// Runs <paramref name="work"/>; the <see cref="Persist{T}"/> calls it makes are written after it returns, as one
+    /// LiteDB transaction (a change and its OutBizId record commit together, or neither does when the process dies).
+    /// When <paramref name="work"/> throws, none is written. The transaction runs under the write gate and takes no
+    /// other lock, which is what keeps the gate the innermost lock (work itself may take any).
+    /// </summary>
+    public T Together<T>(Func<T> work)
+    {
+        if (!IsDurable || _together is not null) return work();
+        var pending = _together = [];
+        T result;
+        try
+        {
+            result = work();
+        }
+        finally
+        {
+            _together = null;
+        }
+        if (pending.Count == 0) return result;
+        lock (_writeGate)
+        {
+            Db.BeginTrans();
+            try
+            {
+                foreach (var (collection, doc) in pending) Db.GetCollection(collection).Upsert(doc);
+                Db.Commit();
+            }
+            catch
+            {
+                Db.Rollback();
+                throw;
+            }
+        }
+        return result;
+    }
+
     private void CheckSchema()
     {
-        var meta = Db.GetCollection("_meta");
+        var meta = Collection("_meta");
         var doc = meta.FindById("schema");
         if (doc is null)
         {
@@ -98,29 +132,30 @@ public sealed class EmulatorDatabase : IDisposable
     private void Migrate(int from)
     {
         // No older schema exists yet. A future bump adds "if (from < N) { ... }" steps here, in order.
-        Db.GetCollection("_meta").Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = SchemaVersion, ["migratedFrom"] = from });
+        Collection("_meta").Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = SchemaVersion, ["migratedFrom"] = from });
     }
 
     public T? GetMeta<T>(string id) where T : class
     {
-        var doc = Db.GetCollection("_meta").FindById(id);
+        var doc = Collection("_meta").FindById(id);
         return doc is null ? null : Db.Mapper.ToObject<T>(doc["value"].AsDocument);
     }
 
     public void SetMeta<T>(string id, T value) where T : class =>
-        Db.GetCollection("_meta").Upsert(new BsonDocument { ["_id"] = id, ["value"] = Db.Mapper.ToDocument(value) });
+        Collection("_meta").Upsert(new BsonDocument { ["_id"] = id, ["value"] = Db.Mapper.ToDocument(value) });
 
     /// <summary>Deletes every document of one partner in every product collection; the partner itself stays.</summary>
     public void DeletePartnerData(string partnerUid)
     {
         foreach (var name in Db.GetCollectionNames().Where(n => !Unscoped.Contains(n)).ToList())
-            Db.GetCollection(name).DeleteMany(Query.EQ("PartnerUid", partnerUid));
+            Collection(name).DeleteMany(Query.EQ("PartnerUid", partnerUid));
     }
 
     /// <summary>Drops everything, then writes the schema marker again.</summary>
     public void DeleteAll()
     {
-        foreach (var name in Db.GetCollectionNames().ToList()) Db.DropCollection(name);
+        foreach (var name in Db.GetCollectionNames().ToList())
+            lock (_writeGate) Db.DropCollection(name);
         CheckSchema();
     }
 
@@ -130,7 +165,10 @@ public sealed class EmulatorDatabase : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        if (IsDurable) Db.Checkpoint();
-        Db.Dispose();
+        lock (_writeGate)
+        {
+            if (IsDurable) Db.Checkpoint();
+            Db.Dispose();
+        }
     }
 }

@@ -78,12 +78,10 @@ public sealed class OutBizIdRegistry : IStateReset
                 return answer;
             }
 
-            // With --data the change and its record are one LiteDB transaction (EmulatorDatabase.Persist writes inside
-            // it): they commit together or, when apply throws, neither is written. The commit comes after apply
-            // returns, so the caller holds the lock of what apply read-modify-writes (the customer's,
-            // CreditLedger.WithCustomerLock) around this call. Lock order: the customer, then this id.
-            // In memory there is nothing to commit: both live only in this process.
-            return _db.IsDurable ? _db.InTransaction(Work) : Work();
+            // With --data the change and its record are written together, after Work returns (EmulatorDatabase.Together):
+            // they commit as one, or neither is written when apply throws. Lock order: the customer (held by the caller,
+            // CreditLedger.WithCustomerLock), then this id. In memory nothing is written: both live only in this process.
+            return _db.Together(Work);
         });
     }
 }
