@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces docs/performance.md: builds the emulator, the bare baseline app and the bench in Release, then runs
-# every phase in one process with one load generator (about 6 minutes on 2 cores). The results table is printed
+# every phase in one process with one load generator (about 8 minutes on 2 cores). The results table is printed
 # and written to .bench-output/run.md. Extra arguments go to the bench, e.g.
 #   scripts/bench.sh --phases throughput --connections 8 --duration 5     (a focused look while developing)
 #   scripts/bench.sh micro --filter '*Signature*'                         (BenchmarkDotNet micro-benchmarks)
