@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces docs/performance.md: builds the emulator, the bare baseline app and the bench in Release, then runs
+# Reproduces docs/performance.md: builds the bench, publishes the emulator and the bare baseline app (Release, ReadyToRun), then runs
 # every phase in one process with one load generator (about 8 minutes on 2 cores). The results table is printed
 # and written to .bench-output/run.md. Extra arguments go to the bench, e.g.
 #   scripts/bench.sh --phases throughput --connections 8 --duration 5     (a focused look while developing)
