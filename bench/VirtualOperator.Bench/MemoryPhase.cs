@@ -50,7 +50,7 @@ public sealed class MemoryPhase(BenchPaths paths, BenchSettings settings, TextWr
 
         var ordersAtLarge = await ReadAsync(emulator, small, "QueryOrders", EmulatorSetup.OrdersPage, settings.MaxRequests, OrdersWarmup);
         log.WriteLine($"orders page of {settings.GrowthSmall} with {settings.GrowthSmall + settings.MemoryWrites} stored: p50 {ordersAtLarge.P50Ms:F2} ms");
-        // For scale, as the whole customer list above: QueryOrders reads, sorts and counts all of a partner's orders for any page.
+        // For scale, as the whole customer list above: the first page of the partner that holds the 100,000 orders.
         var largePage = await ReadAsync(emulator, payer, "QueryOrders", EmulatorSetup.OrdersPage, 20);
         log.WriteLine($"orders page of {settings.MemoryWrites}: p50 {largePage.P50Ms:F2} ms");
         return (new MemoryResult(idle, afterQuota, afterCustomers, afterOrders, settings.MemoryWrites, quota, customers, orders),

@@ -27,7 +27,7 @@ public static class BudgetControlPlane
             CreditLedger ledger, BudgetAlarms alarms) =>
         {
             if (partners.Get(uid) is null) return NoPartner(uid);
-            if (customers.GetForPartner(uid, customer) is null)
+            if (!customers.IsCustomerOf(uid, customer))
                 return Results.Json(new { error = $"Partner {uid} has no customer {customer}." }, statusCode: 404);
             var status = ledger.Status(customer);
             return Results.Ok(new

@@ -45,7 +45,6 @@ public sealed class CreditLedger : IStateReset
 
     private void Load()
     {
-        _ledgers.Clear();
         foreach (var customer in Credits.FindAll().GroupBy(c => c.CustomerUid, StringComparer.Ordinal))
             _ledgers[customer.Key] = customer.ToImmutableSortedDictionary(c => c.Currency, c => c, StringComparer.Ordinal);
     }

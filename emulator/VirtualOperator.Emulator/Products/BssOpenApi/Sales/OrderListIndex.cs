@@ -16,7 +16,10 @@ public sealed class OrderListIndex
     /// is the one a query over the stored documents gives.</summary>
     public readonly record struct Key(long UtcMilliseconds, string Id, string CustomerUid) : IComparable<Key>
     {
-        public static Key Of(Order o) => new(o.CreateTime.ToUniversalTime().Ticks / TimeSpan.TicksPerMillisecond, o.Id, o.CustomerUid);
+        public static Key Of(Order o) => Of(o.CreateTime, o.Id, o.CustomerUid);
+
+        public static Key Of(DateTime createTime, string id, string customerUid) =>
+            new(createTime.ToUniversalTime().Ticks / TimeSpan.TicksPerMillisecond, id, customerUid);
 
         // Newest first, then the greater id first (ordinal): QueryOrders' OrderByDescending(CreateTime).ThenByDescending(Id).
         public int CompareTo(Key other)

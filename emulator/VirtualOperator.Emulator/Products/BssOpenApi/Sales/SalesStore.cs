@@ -125,7 +125,7 @@ public sealed class SalesStore : IStateReset
         var (ids, total) = _orderList.Page(partnerUid, customerUid, num, size, () =>
             Orders.Query().Where(o => o.PartnerUid == partnerUid)
                 .Select(o => new { o.CreateTime, o.Id, o.CustomerUid }).ToEnumerable()
-                .Select(o => OrderListIndex.Key.Of(new Order { CreateTime = o.CreateTime, Id = o.Id, CustomerUid = o.CustomerUid })));
+                .Select(o => OrderListIndex.Key.Of(o.CreateTime, o.Id, o.CustomerUid)));
         return (ids.Select(Order).OfType<Order>().ToList(), total);
     }
 

@@ -54,7 +54,7 @@ public static class Wire
     {
         var uid = ctx.TargetCustomerUid();
         if (uid is null) return null;
-        if (ctx.Get<CustomerStore>().GetForPartner(ctx.PartnerUid, uid) is null) throw AccountErrors.InvalidOwner();
+        if (!ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, uid)) throw AccountErrors.InvalidOwner();
         return uid;
     }
 
