@@ -24,8 +24,18 @@ public sealed class ActionCatalog
             _rpc[(a.Version!, a.Action)] = a;
     }
 
-    public ActionDescriptor? FindRpc(string version, string action) =>
-        _rpc.GetValueOrDefault((version, action));
+    public ActionDescriptor? FindRpc(string version, string action)
+    {
+        if (_rpc.TryGetValue((version, action), out var exact)) return exact;
+        // Bsn and Workorder spell actions in lower case (add, getOSSTempAuthor) while their own pop-core client
+        // capitalizes the first letter by default (Action=Add): for them the gateway must match either way.
+        var folded = _rpc.Values.FirstOrDefault(a => a.Version == version && IgnoresNameCase(a.Product)
+            && string.Equals(a.Action, action, StringComparison.OrdinalIgnoreCase));
+        return folded;
+    }
+
+    /// <summary>Products whose action and parameter names are matched case-insensitively (see <see cref="FindRpc"/>).</summary>
+    public static bool IgnoresNameCase(string product) => product is "Bsn" or "Workorder";
 
     public bool IsKnownVersion(string version) => _rpc.Keys.Any(k => k.Version == version);
 

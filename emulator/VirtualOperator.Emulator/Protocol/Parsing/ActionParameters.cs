@@ -12,9 +12,10 @@ public sealed class ActionParameters
 {
     private readonly Dictionary<string, string> _values;
 
-    public ActionParameters(IEnumerable<KeyValuePair<string, string>> pairs)
+    /// <param name="ignoreCase">Names matched case-insensitively (Bsn, Workorder: see ActionCatalog.IgnoresNameCase).</param>
+    public ActionParameters(IEnumerable<KeyValuePair<string, string>> pairs, bool ignoreCase = false)
     {
-        _values = new Dictionary<string, string>(StringComparer.Ordinal);
+        _values = new Dictionary<string, string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         foreach (var (k, v) in pairs) _values[k] = v; // a repeated name: the last value wins, as a form decoder does
     }
 

@@ -47,7 +47,7 @@ public sealed class RpcEndpoint(
                 if (fault.Code is not null) throw FaultInjector.ToException(fault);
             }
 
-            var parameters = new ActionParameters(req.ApiParameters);
+            var parameters = new ActionParameters(req.ApiParameters, ActionCatalog.IgnoresNameCase(action.Product));
             ParameterValidator.Validate(action, parameters);
             var handler = registry.Find(action.Version!, action.Action)
                 ?? throw CommonErrors.NotImplemented(action.Product, action.Version!, action.Action);
