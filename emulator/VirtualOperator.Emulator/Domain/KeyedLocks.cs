@@ -35,6 +35,40 @@ public sealed class KeyedLocks
 
     public void Run(string key, Action action) => Run(key, () => { action(); return true; });
 
+    /// <summary>Takes the key's lock until <see cref="Held.Exit"/> (on this thread): for a lock that must outlive the
+    /// call that took it, such as an OutBizId held until its change has committed.</summary>
+    public Held Enter(string key)
+    {
+        var gate = Acquire(key);
+        try
+        {
+            Monitor.Enter(gate);
+        }
+        catch
+        {
+            Release(key, gate);
+            throw;
+        }
+        return new Held(this, key, gate);
+    }
+
+    public sealed class Held
+    {
+        private readonly KeyedLocks _owner;
+        private readonly string _key;
+        private readonly object _gate;
+        private int _exited;
+
+        internal Held(KeyedLocks owner, string key, object gate) => (_owner, _key, _gate) = (owner, key, gate);
+
+        public void Exit()
+        {
+            if (Interlocked.Exchange(ref _exited, 1) == 1) return;
+            Monitor.Exit(_gate);
+            _owner.Release(_key, (Gate)_gate);
+        }
+    }
+
     private Gate Acquire(string key)
     {
         var spinner = new SpinWait();

@@ -22,7 +22,8 @@ public sealed class EmulatorDatabase : IDisposable
 
     public LiteDatabase Db { get; }
 
-    // Every LiteDB write of the emulator passes here, one at a time (see WriteGatedCollection for why).
+    // Every LiteDB write of the emulator passes here, one at a time (see WriteGatedCollection for why); a unit of work
+    // (Atomic) holds it from its first write to its commit.
     private readonly object _writeGate = new();
 
     public string? Path { get; }
@@ -54,14 +55,14 @@ public sealed class EmulatorDatabase : IDisposable
         }
     }
 
-    public ILiteCollection<T> Collection<T>(string name) => new WriteGatedCollection<T>(Db.GetCollection<T>(name), _writeGate);
+    public ILiteCollection<T> Collection<T>(string name) => new WriteGatedCollection<T>(Db.GetCollection<T>(name), this);
 
-    private ILiteCollection<BsonDocument> Collection(string name) => new WriteGatedCollection<BsonDocument>(Db.GetCollection(name), _writeGate);
+    private ILiteCollection<BsonDocument> Collection(string name) => new WriteGatedCollection<BsonDocument>(Db.GetCollection(name), this);
 
     /// <summary>
     /// Writes <paramref name="value"/> for an owner that keeps its collection in memory and answers every read from there
     /// (the credit ledgers, the OutBizId records), and loads it from here at start: only a durable store needs the copy.
-    /// With <c>--data</c> the upsert happens now, or, inside <see cref="Together{T}"/>, with the others of that call.
+    /// With <c>--data</c> the upsert joins the unit of work open on this thread (<see cref="Atomic{T}"/>), if any.
     /// In memory a LiteDB copy would be a second copy in the same process that nothing reads, and writing it was half
     /// of a quota change's cost (docs/performance.md, change 10), so nothing is written.
     /// </summary>
@@ -69,47 +70,123 @@ public sealed class EmulatorDatabase : IDisposable
     {
         if (!IsDurable) return;
         var doc = Db.Mapper.ToDocument(value);
-        if (_together is { } pending) pending.Add((collection, doc));
-        else Collection(collection).Upsert(doc);
+        using (Writing()) Db.GetCollection(collection).Upsert(doc);
     }
 
-    [ThreadStatic] private static List<(string Collection, BsonDocument Doc)>? _together;
+    // The unit of work open on this thread. LiteDB binds a transaction to its thread, and every step a unit wraps is
+    // synchronous, so a thread-static (not an AsyncLocal) is the right scope. Owner: tests run several hosts in one process.
+    [ThreadStatic] private static UnitOfWork? _unit;
+
+    private sealed class UnitOfWork(EmulatorDatabase owner)
+    {
+        public readonly EmulatorDatabase Owner = owner;
+        /// <summary>True once the unit holds the write gate and has begun its LiteDB transaction (at its first write).</summary>
+        public bool Writing;
+        public List<Action>? AfterCommit;
+        public List<Action>? OnRollback;
+        public List<Action>? WhenDone;
+    }
 
     /// <summary>
-    /// Runs <paramref name="work"/>; the <see cref="Persist{T}"/> calls it makes are written after it returns, as one
-    /// LiteDB transaction (a change and its OutBizId record commit together, or neither does when the process dies).
-    /// When <paramref name="work"/> throws, none is written. The transaction runs under the write gate and takes no
-    /// other lock, which is what keeps the gate the innermost lock (work itself may take any).
+    /// Runs <paramref name="work"/> as one change: every LiteDB write it makes, through any collection of this database
+    /// (<see cref="Collection{T}"/>, <see cref="Persist{T}"/>, <see cref="Products.Messages.PartnerEvents.Record"/>),
+    /// commits as one transaction when it returns, before the caller can answer, or none does when it throws or the
+    /// process dies. A unit already open on this thread is joined (the outermost one commits), so a product never has to
+    /// know whether its caller opened one. <c>CreditLedger.WithCustomerLock</c> and <c>OrderDesk.Place</c> /
+    /// <c>UnderCustomerLock</c> open one for you: a purchase, a quota change, a lifecycle step are each one change.
+    /// <para>
+    /// Lock order (docs/durability.md): partner → customer → OutBizId → write gate → leaf locks (message sequence, caches).
+    /// The unit takes the write gate at its first write and holds it to the commit, so take every partner, customer and
+    /// OutBizId lock a change needs before its first write, never after.
+    /// </para>
     /// </summary>
-    public T Together<T>(Func<T> work)
+    public T Atomic<T>(Func<T> work)
     {
-        if (!IsDurable || _together is not null) return work();
-        var pending = _together = [];
-        T result;
+        if (_unit is { } open && ReferenceEquals(open.Owner, this)) return work();
+        var outer = _unit;
+        var unit = _unit = new UnitOfWork(this);
+        var committed = false;
         try
         {
-            result = work();
+            var result = work();
+            if (unit.Writing) Db.Commit();
+            committed = true;
+            return result;
+        }
+        catch
+        {
+            if (unit.Writing)
+            {
+                try { Db.Rollback(); } catch (LiteException) { /* LiteDB already rolled back the failed operation's transaction */ }
+            }
+            if (unit.OnRollback is { } undo)
+                for (var i = undo.Count - 1; i >= 0; i--) undo[i]();
+            throw;
         }
         finally
         {
-            _together = null;
+            _unit = outer;
+            if (unit.Writing) Monitor.Exit(_writeGate);
+            if (committed && unit.AfterCommit is { } after) foreach (var a in after) a();
+            if (unit.WhenDone is { } done) foreach (var a in done) a();
         }
-        if (pending.Count == 0) return result;
-        lock (_writeGate)
+    }
+
+    /// <inheritdoc cref="Atomic{T}"/>
+    public void Atomic(Action work) => Atomic(() => { work(); return true; });
+
+    private UnitOfWork? Open => _unit is { } u && ReferenceEquals(u.Owner, this) ? u : null;
+
+    /// <summary>Runs <paramref name="action"/> once the open unit has committed (at once when none is open): for caches
+    /// that must not show a change before it is durable (an OutBizId answer, an order list, a due-key stamp).</summary>
+    public void AfterCommit(Action action)
+    {
+        if (Open is { } u) (u.AfterCommit ??= []).Add(action);
+        else action();
+    }
+
+    /// <summary>Runs <paramref name="undo"/> if the open unit rolls back (never when none is open): for in-memory state
+    /// changed inside it (a credit ledger), so a refused or failed change leaves memory as it found it.</summary>
+    public void OnRollback(Action undo)
+    {
+        if (Open is { } u) (u.OnRollback ??= []).Add(undo);
+    }
+
+    /// <summary>Runs <paramref name="action"/> when the open unit ends, committed or not (at once when none is open):
+    /// to release a lock that must be held until the change it guards is durable.</summary>
+    public void WhenDone(Action action)
+    {
+        if (Open is { } u) (u.WhenDone ??= []).Add(action);
+        else action();
+    }
+
+    /// <summary>
+    /// Enters the write gate for one write: inside a unit, the unit's transaction (entered once, held to its end);
+    /// outside, for this write alone. Dispose the answer after the write.
+    /// </summary>
+    internal WriteScope Writing()
+    {
+        if (Open is { } u)
         {
-            Db.BeginTrans();
-            try
+            if (!u.Writing)
             {
-                foreach (var (collection, doc) in pending) Db.GetCollection(collection).Upsert(doc);
-                Db.Commit();
+                Monitor.Enter(_writeGate);
+                try { Db.BeginTrans(); }
+                catch { Monitor.Exit(_writeGate); throw; }
+                u.Writing = true;
             }
-            catch
-            {
-                Db.Rollback();
-                throw;
-            }
+            return default;
         }
-        return result;
+        Monitor.Enter(_writeGate);
+        return new WriteScope(_writeGate);
+    }
+
+    internal readonly struct WriteScope(object? gate) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (gate is not null) Monitor.Exit(gate);
+        }
     }
 
     private void CheckSchema()
@@ -155,7 +232,7 @@ public sealed class EmulatorDatabase : IDisposable
     public void DeleteAll()
     {
         foreach (var name in Db.GetCollectionNames().ToList())
-            lock (_writeGate) Db.DropCollection(name);
+            using (Writing()) Db.DropCollection(name);
         CheckSchema();
     }
 

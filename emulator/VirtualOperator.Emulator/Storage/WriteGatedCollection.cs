@@ -9,9 +9,11 @@ namespace VirtualOperator.Emulator.Storage;
 /// and that can corrupt the free-page list in the shared header page, after which inserts fail until the process
 /// ends (or, with a data file, for good): litedb-org/LiteDB#2825, still reported on 5.0.21. Its maintainer's own
 /// answer is one writer per database. The emulator's hot write (a quota change) no longer touches LiteDB, so the
-/// gate costs little. Nothing may take another lock while holding the gate: it is always the innermost lock.
+/// gate costs little. A write made inside <see cref="EmulatorDatabase.Atomic{T}"/> joins that unit's transaction (the unit
+/// holds the gate from its first write to its commit); any other write is its own transaction. Only leaf locks (that
+/// never wait for the gate) may be taken while holding it: see the lock order on <see cref="EmulatorDatabase.Atomic{T}"/>.
 /// </summary>
-internal sealed class WriteGatedCollection<T>(ILiteCollection<T> inner, object gate) : ILiteCollection<T>
+internal sealed class WriteGatedCollection<T>(ILiteCollection<T> inner, EmulatorDatabase gate) : ILiteCollection<T>
 {
     public string Name => inner.Name;
     public BsonAutoId AutoId => inner.AutoId;
@@ -21,29 +23,29 @@ internal sealed class WriteGatedCollection<T>(ILiteCollection<T> inner, object g
     public ILiteCollection<T> Include(BsonExpression keySelector) => new WriteGatedCollection<T>(inner.Include(keySelector), gate);
 
     // Writes: one at a time.
-    public bool Upsert(T entity) { lock (gate) return inner.Upsert(entity); }
-    public int Upsert(IEnumerable<T> entities) { lock (gate) return inner.Upsert(entities); }
-    public bool Upsert(BsonValue id, T entity) { lock (gate) return inner.Upsert(id, entity); }
-    public bool Update(T entity) { lock (gate) return inner.Update(entity); }
-    public bool Update(BsonValue id, T entity) { lock (gate) return inner.Update(id, entity); }
-    public int Update(IEnumerable<T> entities) { lock (gate) return inner.Update(entities); }
-    public int UpdateMany(BsonExpression transform, BsonExpression predicate) { lock (gate) return inner.UpdateMany(transform, predicate); }
-    public int UpdateMany(Expression<Func<T, T>> extend, Expression<Func<T, bool>> predicate) { lock (gate) return inner.UpdateMany(extend, predicate); }
-    public BsonValue Insert(T entity) { lock (gate) return inner.Insert(entity); }
-    public void Insert(BsonValue id, T entity) { lock (gate) inner.Insert(id, entity); }
-    public int Insert(IEnumerable<T> entities) { lock (gate) return inner.Insert(entities); }
-    public int InsertBulk(IEnumerable<T> entities, int batchSize = 5000) { lock (gate) return inner.InsertBulk(entities, batchSize); }
-    public bool EnsureIndex(string name, BsonExpression expression, bool unique = false) { lock (gate) return inner.EnsureIndex(name, expression, unique); }
-    public bool EnsureIndex(BsonExpression expression, bool unique = false) { lock (gate) return inner.EnsureIndex(expression, unique); }
-    public bool EnsureIndex<K>(Expression<Func<T, K>> keySelector, bool unique = false) { lock (gate) return inner.EnsureIndex(keySelector, unique); }
-    public bool EnsureIndex<K>(string name, Expression<Func<T, K>> keySelector, bool unique = false) { lock (gate) return inner.EnsureIndex(name, keySelector, unique); }
-    public bool DropIndex(string name) { lock (gate) return inner.DropIndex(name); }
-    public bool Delete(BsonValue id) { lock (gate) return inner.Delete(id); }
-    public int DeleteAll() { lock (gate) return inner.DeleteAll(); }
-    public int DeleteMany(BsonExpression predicate) { lock (gate) return inner.DeleteMany(predicate); }
-    public int DeleteMany(string predicate, BsonDocument parameters) { lock (gate) return inner.DeleteMany(predicate, parameters); }
-    public int DeleteMany(string predicate, params BsonValue[] args) { lock (gate) return inner.DeleteMany(predicate, args); }
-    public int DeleteMany(Expression<Func<T, bool>> predicate) { lock (gate) return inner.DeleteMany(predicate); }
+    public bool Upsert(T entity) { using (gate.Writing()) return inner.Upsert(entity); }
+    public int Upsert(IEnumerable<T> entities) { using (gate.Writing()) return inner.Upsert(entities); }
+    public bool Upsert(BsonValue id, T entity) { using (gate.Writing()) return inner.Upsert(id, entity); }
+    public bool Update(T entity) { using (gate.Writing()) return inner.Update(entity); }
+    public bool Update(BsonValue id, T entity) { using (gate.Writing()) return inner.Update(id, entity); }
+    public int Update(IEnumerable<T> entities) { using (gate.Writing()) return inner.Update(entities); }
+    public int UpdateMany(BsonExpression transform, BsonExpression predicate) { using (gate.Writing()) return inner.UpdateMany(transform, predicate); }
+    public int UpdateMany(Expression<Func<T, T>> extend, Expression<Func<T, bool>> predicate) { using (gate.Writing()) return inner.UpdateMany(extend, predicate); }
+    public BsonValue Insert(T entity) { using (gate.Writing()) return inner.Insert(entity); }
+    public void Insert(BsonValue id, T entity) { using (gate.Writing()) inner.Insert(id, entity); }
+    public int Insert(IEnumerable<T> entities) { using (gate.Writing()) return inner.Insert(entities); }
+    public int InsertBulk(IEnumerable<T> entities, int batchSize = 5000) { using (gate.Writing()) return inner.InsertBulk(entities, batchSize); }
+    public bool EnsureIndex(string name, BsonExpression expression, bool unique = false) { using (gate.Writing()) return inner.EnsureIndex(name, expression, unique); }
+    public bool EnsureIndex(BsonExpression expression, bool unique = false) { using (gate.Writing()) return inner.EnsureIndex(expression, unique); }
+    public bool EnsureIndex<K>(Expression<Func<T, K>> keySelector, bool unique = false) { using (gate.Writing()) return inner.EnsureIndex(keySelector, unique); }
+    public bool EnsureIndex<K>(string name, Expression<Func<T, K>> keySelector, bool unique = false) { using (gate.Writing()) return inner.EnsureIndex(name, keySelector, unique); }
+    public bool DropIndex(string name) { using (gate.Writing()) return inner.DropIndex(name); }
+    public bool Delete(BsonValue id) { using (gate.Writing()) return inner.Delete(id); }
+    public int DeleteAll() { using (gate.Writing()) return inner.DeleteAll(); }
+    public int DeleteMany(BsonExpression predicate) { using (gate.Writing()) return inner.DeleteMany(predicate); }
+    public int DeleteMany(string predicate, BsonDocument parameters) { using (gate.Writing()) return inner.DeleteMany(predicate, parameters); }
+    public int DeleteMany(string predicate, params BsonValue[] args) { using (gate.Writing()) return inner.DeleteMany(predicate, args); }
+    public int DeleteMany(Expression<Func<T, bool>> predicate) { using (gate.Writing()) return inner.DeleteMany(predicate); }
 
     // Reads: snapshots, no gate.
     public ILiteQueryable<T> Query() => inner.Query();

@@ -105,5 +105,6 @@ public sealed class CustomerStore : IStateReset
         }
     }
 
-    private void Changed(string partnerUid) => _generation.AddOrUpdate(partnerUid, 1, (_, g) => g + 1);
+    // After the commit: a generation bumped before it would let a list that cannot see the write yet be cached as current.
+    private void Changed(string partnerUid) => _db.AfterCommit(() => _generation.AddOrUpdate(partnerUid, 1, (_, g) => g + 1));
 }

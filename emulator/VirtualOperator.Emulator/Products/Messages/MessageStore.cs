@@ -23,9 +23,10 @@ public sealed class MessageStore : IStateReset
 
     public void Insert(PartnerMessage message)
     {
+        // The write first, outside _gate: a leaf lock, never held while waiting for the write gate.
+        Messages.Insert(message);
         lock (_gate)
         {
-            Messages.Insert(message);
             if (_counts.TryGetValue(message.PartnerUid, out var n)) _counts[message.PartnerUid] = n + 1;
         }
     }

@@ -12,17 +12,24 @@ namespace VirtualOperator.Emulator.Products.Messages;
 /// The body is JSON text [I] (no public source shows the reseller message format):
 /// <c>{"MessageId","EventType","PartnerUid","EventTime":ISO-8601 UTC (virtual),"Data":payload}</c>.
 /// </summary>
-public sealed class PartnerEvents(MessageStore store, PartnerStore partners)
+/// <remarks>
+/// A message is part of the change it reports: recorded inside that change's unit of work
+/// (<see cref="Storage.EmulatorDatabase.Atomic{T}"/>, opened by <c>OrderDesk</c>, <c>CreditLedger.WithCustomerLock</c>, or
+/// the product), it commits with it or not at all. Its sequence number is taken under the write gate, so sequence
+/// order is commit order.
+/// </remarks>
+public sealed class PartnerEvents(MessageStore store, PartnerStore partners, Storage.EmulatorDatabase db)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = null };
-    private readonly KeyedLocks _locks = new();
     // Last sequence number per partner: counting the partner's messages for every event made a year of
     // renewals quadratic. Seeded from the store once; after a partner reset it keeps counting up, which keeps the order.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _sequence = new(StringComparer.Ordinal);
 
     public PartnerMessage Record(string partnerUid, string eventType, object payload, DateTimeOffset now) =>
-        _locks.Run(partnerUid, () =>
+        db.Atomic(() =>
         {
+            // The write gate first (held by the unit to its commit): it orders every partner's sequence numbers.
+            using var writing = db.Writing();
             var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             var body = JsonSerializer.Serialize(new
             {

@@ -62,7 +62,11 @@ public sealed class CreditLedger : IStateReset
     }
 
     /// <summary>Runs <paramref name="action"/> under the customer's lock: use it to make a charge and a write (an order) one step.</summary>
-    public T WithCustomerLock<T>(string customerUid, Func<T> action) => _locks.Run(customerUid, action);
+    /// <remarks>The step is one unit of work (<see cref="EmulatorDatabase.Atomic{T}"/>): everything it writes commits together.</remarks>
+    public T WithCustomerLock<T>(string customerUid, Func<T> action) => Locked(customerUid, action);
+
+    // Lock order: the customer, then (inside the unit) OutBizId and the write gate.
+    private T Locked<T>(string customerUid, Func<T> action) => _locks.Run(customerUid, () => _db.Atomic(action));
 
     public CustomerCredit? Get(string customerUid, string currency) =>
         _ledgers.TryGetValue(customerUid, out var ledgers) ? ledgers.GetValueOrDefault(currency) : null;
@@ -76,7 +80,7 @@ public sealed class CreditLedger : IStateReset
     public CustomerStatus? Status(string customerUid) => Statuses.FindById(customerUid);
 
     public void SetStatus(string partnerUid, string customerUid, string status, bool stopped, DateTimeOffset now) =>
-        _locks.Run(customerUid, () => Statuses.Upsert(new CustomerStatus
+        Locked(customerUid, () => Statuses.Upsert(new CustomerStatus
         { Id = customerUid, PartnerUid = partnerUid, Status = status, Stopped = stopped, UpdatedAt = now.UtcDateTime }));
 
     /// <summary>
@@ -84,7 +88,7 @@ public sealed class CreditLedger : IStateReset
     /// <c>TRUSTEESHIP</c> with <c>Trusteeship</c>/<c>TrusteeshipCancel</c> only records hosting.
     /// </summary>
     public CustomerStatus ApplyStatus(string partnerUid, string customerUid, CustomerStatusChange change, string? stopMode, DateTimeOffset now) =>
-        _locks.Run(customerUid, () =>
+        Locked(customerUid, () =>
         {
             var s = Statuses.FindById(customerUid) ?? new CustomerStatus { Id = customerUid, PartnerUid = partnerUid };
             switch (change)
@@ -101,7 +105,7 @@ public sealed class CreditLedger : IStateReset
 
     /// <summary>CreateResellerUserQuota: opens the quota and consumption ledger; -303 when it exists already.</summary>
     public CustomerCredit CreateQuota(string partnerUid, string customerUid, string currency, decimal quota, DateTimeOffset now) =>
-        _locks.Run(customerUid, () =>
+        Locked(customerUid, () =>
         {
             if (Get(customerUid, currency) is not null) throw BudgetErrors.RecordExists();
             return SetQuota(partnerUid, customerUid, currency, quota, now);
@@ -109,7 +113,7 @@ public sealed class CreditLedger : IStateReset
 
     /// <summary>Creates or replaces the granted quota; consumption is kept.</summary>
     public CustomerCredit SetQuota(string partnerUid, string customerUid, string currency, decimal quota, DateTimeOffset now) =>
-        _locks.Run(customerUid, () =>
+        Locked(customerUid, () =>
         {
             var c = Get(customerUid, currency)?.Copy() ?? new CustomerCredit
             {
@@ -126,7 +130,7 @@ public sealed class CreditLedger : IStateReset
     /// applied even past the quota or for a stopped customer [I]); <c>decrease</c> gives consumption back, never below zero.
     /// </summary>
     public CustomerCredit ChangeConsumption(string customerUid, string currency, bool increase, decimal amount, DateTimeOffset now) =>
-        _locks.Run(customerUid, () =>
+        Locked(customerUid, () =>
         {
             var c = Get(customerUid, currency) ?? throw BudgetErrors.NoQuota(customerUid, currency);
             if (!increase && amount > c.Consumed) throw BudgetErrors.ConsumptionBelowZero(c.Consumed, amount, currency);
@@ -135,7 +139,7 @@ public sealed class CreditLedger : IStateReset
 
     /// <summary>SetResellerUserAlarmThreshold: replaces the rules and checks them at once against every ledger of the customer.</summary>
     public void SetAlarmThresholds(string partnerUid, string customerUid, string alarmType, IReadOnlyList<AlarmThreshold> thresholds, DateTimeOffset now) =>
-        _locks.Run(customerUid, () => _alarms.Replace(partnerUid, customerUid, alarmType, thresholds, ForCustomer(customerUid), now));
+        Locked(customerUid, () => { _alarms.Replace(partnerUid, customerUid, alarmType, thresholds, ForCustomer(customerUid), now); return true; });
 
     /// <summary>
     /// Consumes <paramref name="amount"/> for a purchase. Throws when the customer is stopped or the
@@ -143,7 +147,7 @@ public sealed class CreditLedger : IStateReset
     /// when the purchase writes more than the charge.
     /// </summary>
     public CustomerCredit Charge(string partnerUid, string customerUid, string currency, decimal amount, DateTimeOffset now) =>
-        _locks.Run(customerUid, () =>
+        Locked(customerUid, () =>
         {
             if (amount < 0) throw new ArgumentOutOfRangeException(nameof(amount));
             if (IsStopped(customerUid)) throw BudgetErrors.CustomerStopped(customerUid);
@@ -156,7 +160,7 @@ public sealed class CreditLedger : IStateReset
 
     /// <summary>Gives back what a cancelled or refunded purchase consumed.</summary>
     public CustomerCredit Refund(string partnerUid, string customerUid, string currency, decimal amount, DateTimeOffset now) =>
-        _locks.Run(customerUid, () =>
+        Locked(customerUid, () =>
         {
             var c = Get(customerUid, currency) ?? throw BudgetErrors.NoQuota(customerUid, currency);
             return Consume(c, -amount, now);
@@ -174,9 +178,16 @@ public sealed class CreditLedger : IStateReset
     /// <summary>Puts the new ledger in place of the old one, persists it, then checks the alarm rules. Under the customer's lock.</summary>
     private CustomerCredit Store(CustomerCredit c, DateTimeOffset now)
     {
-        _ledgers[c.CustomerUid] = _ledgers.TryGetValue(c.CustomerUid, out var ledgers)
-            ? ledgers.SetItem(c.Currency, c)
+        var had = _ledgers.TryGetValue(c.CustomerUid, out var ledgers);
+        _ledgers[c.CustomerUid] = had
+            ? ledgers!.SetItem(c.Currency, c)
             : ImmutableSortedDictionary.Create<string, CustomerCredit>(StringComparer.Ordinal).Add(c.Currency, c);
+        // A change rolled back (the order it paid for failed, the process could not commit) leaves memory as it was.
+        _db.OnRollback(() =>
+        {
+            if (had) _ledgers[c.CustomerUid] = ledgers!;
+            else _ledgers.TryRemove(c.CustomerUid, out _);
+        });
         _db.Persist(CreditsCollection, c);
         _alarms.Evaluate(c, now);
         return c;

@@ -60,28 +60,26 @@ public sealed class OutBizIdRegistry : IStateReset
         if (outBizId.Length > MaxOutBizIdLength)
             throw BudgetErrors.ParameterError("OutBizId", $"it is longer than {MaxOutBizIdLength} characters.");
         var id = $"{partnerUid}:{action}:{outBizId}";
-        // Held across the check, the apply and the record, so parallel retries of one id apply exactly once.
-        return _locks.Run(id, () =>
+        // One unit of work (joined when the caller opened one, as CreditLedger.WithCustomerLock does): the change, its
+        // alarm state and messages and this record commit together, or none does. The id's lock is held until that
+        // commit (WhenDone), and the answer is kept in memory only once it has committed (AfterCommit), so a retry
+        // never answers a change that could still be lost. Lock order: the customer (held by the caller), then this
+        // id, then the write gate: call Once before the change's first write.
+        return _db.Atomic(() =>
         {
-            string Work()
+            var held = _locks.Enter(id);
+            _db.WhenDone(held.Exit);
+            if (_operations.TryGetValue(id, out var done))
+                return done.Content == content ? done.Answer : throw BudgetErrors.IdempotentParameterMismatch(outBizId);
+            var answer = apply();
+            var op = new BudgetOperation
             {
-                if (_operations.TryGetValue(id, out var done))
-                    return done.Content == content ? done.Answer : throw BudgetErrors.IdempotentParameterMismatch(outBizId);
-                var answer = apply();
-                var op = new BudgetOperation
-                {
-                    Id = id, PartnerUid = partnerUid, Action = action, OutBizId = outBizId, Content = content, Answer = answer,
-                    CreatedAt = now.UtcDateTime,
-                };
-                _db.Persist(OperationsCollection, op);
-                _operations[id] = op;
-                return answer;
-            }
-
-            // With --data the change and its record are written together, after Work returns (EmulatorDatabase.Together):
-            // they commit as one, or neither is written when apply throws. Lock order: the customer (held by the caller,
-            // CreditLedger.WithCustomerLock), then this id. In memory nothing is written: both live only in this process.
-            return _db.Together(Work);
+                Id = id, PartnerUid = partnerUid, Action = action, OutBizId = outBizId, Content = content, Answer = answer,
+                CreatedAt = now.UtcDateTime,
+            };
+            _db.Persist(OperationsCollection, op);
+            _db.AfterCommit(() => _operations[id] = op);
+            return answer;
         });
     }
 }

@@ -80,7 +80,9 @@ public sealed class SalesStore : IStateReset
         else _firstDue.TryRemove(partnerUid, out _);
     }
 
-    private void InstanceWritten(string partnerUid) => _instanceWrites.AddOrUpdate(partnerUid, 1, (_, n) => n + 1);
+    // After the commit: a stamp bumped before it would let a query that cannot see the write yet be cached as current.
+    private void InstanceWritten(string partnerUid) =>
+        _db.AfterCommit(() => _instanceWrites.AddOrUpdate(partnerUid, 1, (_, n) => n + 1));
 
     /// <summary>The partner's instances, optionally one customer's, oldest first.</summary>
     public IReadOnlyList<SalesInstance> InstancesOf(string partnerUid, string? customerUid, string kind) =>
@@ -108,7 +110,8 @@ public sealed class SalesStore : IStateReset
     public void Insert(Order o)
     {
         Orders.Insert(o);
-        _orderList.Added(o);
+        // Listed once durable: a page never shows an order that a crash or a rollback could still take back.
+        _db.AfterCommit(() => _orderList.Added(o));
     }
     public void Update(Order o) => Orders.Update(o);
 
