@@ -11,7 +11,9 @@ using VirtualOperator.Emulator.Protocol.Pipeline;
 if (args.Length > 0 && args[0] == "--healthcheck")
     return await HealthCheck.RunAsync(args.Length > 1 ? args[1] : EmulatorOptions.DefaultUrl);
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the binary's folder, not the working directory: `dotnet path/to/VirtualOperator.Emulator.dll`
+// started anywhere reads its own appsettings.json (without it, every request was logged at Information).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // `--data PATH` is the documented way to make state durable; it is Emulator:DataPath underneath.
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data"] = "Emulator:DataPath" });
