@@ -161,6 +161,17 @@ public sealed class EmulatorDatabase : IDisposable
     }
 
     /// <summary>
+    /// Takes <paramref name="key"/>'s lock for the rest of the open unit: released once it has committed or rolled back.
+    /// For a check-then-write (a limit, a uniqueness rule, an idempotency key) inside a unit that may be joined: another
+    /// caller must not check before this change is visible. Take it before the unit's first write (lock order).
+    /// </summary>
+    public void HoldUntilDone(Domain.KeyedLocks locks, string key)
+    {
+        if (Open is null) throw new InvalidOperationException("HoldUntilDone needs an open unit of work (EmulatorDatabase.Atomic).");
+        WhenDone(locks.Enter(key).Exit);
+    }
+
+    /// <summary>
     /// Enters the write gate for one write: inside a unit, the unit's transaction (entered once, held to its end);
     /// outside, for this write alone. Dispose the answer after the write.
     /// </summary>

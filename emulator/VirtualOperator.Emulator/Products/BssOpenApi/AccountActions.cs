@@ -58,11 +58,15 @@ internal static class AccountActions
     {
         var owner = ctx.TargetCustomerUid() ?? throw Protocol.Errors.CommonErrors.MissingParameter("OwnerId");
         var c = ctx.Get<CustomerStore>().GetForPartner(ctx.PartnerUid, owner) ?? throw AccountErrors.InvalidOwner();
+        // What SetResellerUserStatus left (docs/budget.md, "Account status"). [I] values from help.aliyun.com 143222:
+        // HostingStatus Trusteeship / TrusteeshipCancel, CreditLimitStatus Thaw (and Freeze, the FREEZE business's other
+        // status in 472967); a customer no call has touched is hosted and thawed.
+        var status = ctx.Get<Budget.CreditLedger>().Status(c.Id);
         return BssResponse.Ok(ctx, new
         {
             AccountType = string.IsNullOrEmpty(c.EnterpriseName) ? "Personal" : "Enterprise",
-            CreditLimitStatus = "Normal",
-            HostingStatus = "Hosted",
+            CreditLimitStatus = status?.Stopped == true ? "Freeze" : "Thaw",
+            HostingStatus = status?.Hosted == false ? "TrusteeshipCancel" : "Trusteeship",
             IsCertified = c.IsCertified,
             LoginEmail = c.LoginEmail,
             Mpk = long.Parse(ctx.PartnerUid, System.Globalization.CultureInfo.InvariantCulture),

@@ -81,8 +81,11 @@ public sealed class CustomerStore : IStateReset
     /// The check gets the partner's customer count as a function: counting walks the partner's index entries,
     /// so only a check that needs it (a test account's limit) pays for it.
     /// </summary>
-    public Customer Create(string partnerUid, Customer customer, Action<Func<int>, bool> check) => _locks.Run("customers", () =>
+    public Customer Create(string partnerUid, Customer customer, Action<Func<int>, bool> check) => _db.Atomic(() =>
     {
+        // Held until the insert has committed (a caller's unit may commit later than this returns): the next create
+        // must count this customer.
+        _db.HoldUntilDone(_locks, "customers");
         var emailTaken = Customers.Exists(c => c.LoginEmail == customer.LoginEmail);
         check(() => Customers.Count(c => c.PartnerUid == partnerUid), emailTaken);
         customer.PartnerUid = partnerUid;

@@ -153,4 +153,26 @@ public sealed class CustomerStatusTests(BudgetFixture f) : IClassFixture<BudgetF
         r.Code.Should().Be("NotApplicable");
         r.Json["Message"]!.GetValue<string>().Should().Be("This API is not applicable for caller.");
     }
+
+    [Fact]
+    public async Task GetCustomerAccountInfo_ShowsWhatSetResellerUserStatusLeft()
+    {
+        var p = await f.NewPartnerAsync();
+        var customer = await p.NewCustomerWithQuotaAsync("100");
+        async Task<(string Hosting, string Credit)> Info()
+        {
+            var r = await p.Call("GetCustomerAccountInfo", new Dictionary<string, string> { ["OwnerId"] = customer });
+            r.Status.Should().Be(HttpStatusCode.OK, r.Text);
+            return (r.Json["Data"]!["HostingStatus"]!.GetValue<string>(), r.Json["Data"]!["CreditLimitStatus"]!.GetValue<string>());
+        }
+
+        (await Info()).Should().Be(("Trusteeship", "Thaw"), "a customer no status call has touched is hosted and thawed [I]");
+        await p.SetStatus(customer, "FREEZE", "Freeze");
+        (await Info()).Should().Be(("Trusteeship", "Freeze"));
+        await p.SetStatus(customer, "TRUSTEESHIP", "TrusteeshipCancel");
+        (await Info()).Should().Be(("TrusteeshipCancel", "Freeze"));
+        await p.SetStatus(customer, "FREEZE", "Thaw");
+        await p.SetStatus(customer, "TRUSTEESHIP", "Trusteeship");
+        (await Info()).Should().Be(("Trusteeship", "Thaw"));
+    }
 }

@@ -67,8 +67,7 @@ public sealed class OutBizIdRegistry : IStateReset
         // id, then the write gate: call Once before the change's first write.
         return _db.Atomic(() =>
         {
-            var held = _locks.Enter(id);
-            _db.WhenDone(held.Exit);
+            _db.HoldUntilDone(_locks, id);
             if (_operations.TryGetValue(id, out var done))
                 return done.Content == content ? done.Answer : throw BudgetErrors.IdempotentParameterMismatch(outBizId);
             var answer = apply();
