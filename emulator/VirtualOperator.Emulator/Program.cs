@@ -30,6 +30,8 @@ var app = builder.Build();
 // The state, the catalog and the handlers load on another thread while the server starts; every request waits for them.
 var readiness = EmulatorReadiness.Start(app);
 readiness.UseGate(app);
+// A reset waits for the requests in flight and holds new ones until it is done.
+app.UseInFlightRequests();
 app.UseRouting();
 
 // Whatever escapes a handler's own error handling still answers the real envelope, never an HTML or text page.

@@ -9,9 +9,10 @@ namespace VirtualOperator.Emulator.ControlPlane;
 /// <summary>Resets, globally or for one partner: the one place that knows every piece of state.</summary>
 public sealed class EmulatorState(
     EmulatorDatabase db, PartnerStore partners, VirtualClock clock, RequestJournal journal, FaultInjector faults,
-    NonceCache nonces, IEnumerable<IStateReset> others)
+    NonceCache nonces, IEnumerable<IStateReset> others, Hosting.InFlightRequests inFlight)
 {
-    public void ResetAll()
+    // Both run between requests, never under one (Hosting.InFlightRequests).
+    public void ResetAll() => inFlight.Exclusive(() =>
     {
         db.DeleteAll();
         partners.ForgetCache();
@@ -21,14 +22,14 @@ public sealed class EmulatorState(
         nonces.Clear();
         foreach (var o in others) o.OnReset(null);
         partners.EnsureDefault();
-    }
+    });
 
-    public void ResetPartner(string partnerUid)
+    public void ResetPartner(string partnerUid) => inFlight.Exclusive(() =>
     {
         db.DeletePartnerData(partnerUid);
         clock.ResetPartner(partnerUid);
         journal.Clear(partnerUid);
         faults.Clear(partnerUid);
         foreach (var o in others) o.OnReset(partnerUid);
-    }
+    });
 }

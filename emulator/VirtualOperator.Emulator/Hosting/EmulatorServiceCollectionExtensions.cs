@@ -38,7 +38,24 @@ public static class EmulatorServiceCollectionExtensions
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<RpcEndpoint>();
         services.AddSingleton<EmulatorState>();
+        services.AddSingleton<InFlightRequests>();
         return services;
+    }
+
+    /// <summary>Counts every request but the control plane's in flight, so a reset waits for them (<see cref="InFlightRequests"/>).</summary>
+    public static void UseInFlightRequests(this IApplicationBuilder app)
+    {
+        var inFlight = app.ApplicationServices.GetRequiredService<InFlightRequests>();
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/_emulator"))
+            {
+                await next(http);
+                return;
+            }
+            using var lease = await inFlight.EnterAsync(http.RequestAborted);
+            await next(http);
+        });
     }
 
     /// <summary>Seeds the default partner, restores a durable clock, and keeps it saved as it moves.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using VirtualOperator.Emulator.Hosting;
 
@@ -9,26 +8,51 @@ public sealed record JournalEntry(
     DateTimeOffset Time, DateTimeOffset WallTime, string? Partner, string? AccessKeyId, string? Product, string? Action,
     int HttpStatus, string Code, string RequestId, bool Injected = false, string? StringToSign = null);
 
-/// <summary>Recent calls, newest first, bounded; kept in memory only (it is a debugging aid, not state).</summary>
+/// <summary>
+/// Recent calls, newest first, bounded; kept in memory only (it is a debugging aid, not state). One lock over a ring:
+/// a partner's clear (take the others' entries out, put them back) must not drop an entry logged meanwhile.
+/// </summary>
 public sealed class RequestJournal(IOptions<EmulatorOptions> options)
 {
-    private readonly ConcurrentQueue<JournalEntry> _entries = new();
+    private readonly object _gate = new();
+    private readonly LinkedList<JournalEntry> _entries = new();
     private readonly int _capacity = Math.Max(16, options.Value.JournalSize);
 
     public void Add(JournalEntry entry)
     {
-        _entries.Enqueue(entry);
-        while (_entries.Count > _capacity && _entries.TryDequeue(out _)) { }
+        lock (_gate)
+        {
+            _entries.AddLast(entry);
+            while (_entries.Count > _capacity) _entries.RemoveFirst();
+        }
     }
 
-    public IReadOnlyList<JournalEntry> Recent(int limit, string? partner = null) =>
-        _entries.Reverse().Where(e => partner is null || e.Partner == partner).Take(Math.Max(0, limit)).ToList();
+    public IReadOnlyList<JournalEntry> Recent(int limit, string? partner = null)
+    {
+        var list = new List<JournalEntry>(Math.Clamp(limit, 0, 1000));
+        lock (_gate)
+        {
+            for (var node = _entries.Last; node is not null && list.Count < limit; node = node.Previous)
+                if (partner is null || node.Value.Partner == partner) list.Add(node.Value);
+        }
+        return list;
+    }
 
     public void Clear(string? partner = null)
     {
-        if (partner is null) { _entries.Clear(); return; }
-        var keep = _entries.Where(e => e.Partner != partner).ToList();
-        _entries.Clear();
-        foreach (var e in keep) _entries.Enqueue(e);
+        lock (_gate)
+        {
+            if (partner is null)
+            {
+                _entries.Clear();
+                return;
+            }
+            for (var node = _entries.First; node is not null;)
+            {
+                var next = node.Next;
+                if (node.Value.Partner == partner) _entries.Remove(node);
+                node = next;
+            }
+        }
     }
 }

@@ -10,8 +10,6 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 /// </summary>
 public sealed class OrderListIndex
 {
-    private readonly Dictionary<string, PartnerOrders> _partners = new(StringComparer.Ordinal);
-
     /// <summary>An order's place in the list. Times are whole milliseconds in UTC, as LiteDB stores them, so the order
     /// is the one a query over the stored documents gives.</summary>
     public readonly record struct Key(long UtcMilliseconds, string Id, string CustomerUid) : IComparable<Key>
@@ -31,6 +29,9 @@ public sealed class OrderListIndex
 
     private sealed class PartnerOrders
     {
+        // Its own lock: building one partner's index (a read of all its orders) never holds up another partner.
+        public readonly object Gate = new();
+        public bool Built;
         public readonly SortedSet<Key> All = [];
         public readonly Dictionary<string, SortedSet<Key>> ByCustomer = new(StringComparer.Ordinal);
 
@@ -42,42 +43,42 @@ public sealed class OrderListIndex
         }
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PartnerOrders> _partners = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The ids of one page (<paramref name="num"/> from 1) of the partner's list, or one customer's, and how many the
     /// whole list holds. <paramref name="load"/> reads the partner's keys from the store when the index is not built.
     /// </summary>
     public (IReadOnlyList<string> Ids, int Total) Page(string partnerUid, string? customerUid, int num, int size, Func<IEnumerable<Key>> load)
     {
-        lock (_partners)
+        var orders = _partners.GetOrAdd(partnerUid, static _ => new PartnerOrders());
+        lock (orders.Gate)
         {
-            if (!_partners.TryGetValue(partnerUid, out var orders))
+            if (!orders.Built)
             {
-                // Built under the lock that Added also takes, after its insert: an order written while this reads the
-                // store is either read here or added right after (a set keeps it once).
-                orders = new PartnerOrders();
+                // Built under the partner's lock, which Added also takes, after the order's commit: an order committed
+                // while this reads the store is either read here or added right after (a set keeps it once).
                 foreach (var k in load()) orders.Add(k);
-                _partners[partnerUid] = orders;
+                orders.Built = true;
             }
             var list = customerUid is null ? orders.All : orders.ByCustomer.GetValueOrDefault(customerUid) ?? [];
             return (list.Skip((num - 1) * size).Take(size).Select(k => k.Id).ToList(), list.Count);
         }
     }
 
-    /// <summary>Called after an order is stored; a partner whose index is not built yet is skipped (it reads the store when built).</summary>
+    /// <summary>Called after an order has committed; a partner whose index is not built yet is skipped (it reads the store when built).</summary>
     public void Added(Order o)
     {
-        lock (_partners)
+        if (!_partners.TryGetValue(o.PartnerUid, out var orders)) return;
+        lock (orders.Gate)
         {
-            if (_partners.TryGetValue(o.PartnerUid, out var orders)) orders.Add(Key.Of(o));
+            if (orders.Built) orders.Add(Key.Of(o));
         }
     }
 
     public void Forget(string? partnerUid)
     {
-        lock (_partners)
-        {
-            if (partnerUid is null) _partners.Clear();
-            else _partners.Remove(partnerUid);
-        }
+        if (partnerUid is null) _partners.Clear();
+        else _partners.TryRemove(partnerUid, out _);
     }
 }
