@@ -19,8 +19,43 @@ public sealed class VirtualClock : TimeProvider
 
     public VirtualClock(WallClock wall) => _wall = wall;
 
+    /// <summary>
+    /// [I] Virtual time stays in [1970-01-01, 9000-01-01) for every partner (the global offset plus its own), so every
+    /// time derived from it (an end of term, a release after the grace period, epoch milliseconds) can be represented.
+    /// A move that would take any partner out is refused whole (<see cref="ClockRangeException"/>) and changes nothing.
+    /// </summary>
+    public static readonly DateTimeOffset Earliest = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Latest = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Raised after any move, with the partners whose time moved (null: every partner).</summary>
     public event Action<string?>? Moved;
+
+    /// <summary>Raised when applied events raise a partner's floor (<see cref="RecordApplied"/>), so a durable store keeps it.</summary>
+    public event Action<string>? FloorRaised;
+
+    // Under _gate: every partner's virtual now, were the offsets these, stays in range.
+    private void CheckRange(TimeSpan global, string? partnerUid = null, TimeSpan? partnerOffset = null)
+    {
+        var wall = _wall.UtcNow;
+        void Check(string who, TimeSpan offset)
+        {
+            // Compared as offsets from wall time: adding them could itself overflow.
+            if (offset >= Latest - wall || offset < Earliest - wall)
+                throw new ClockRangeException($"That move would put {who}'s virtual time outside {Iso(Earliest)} to {Iso(Latest)} " +
+                    $"(the global offset plus each partner's own); nothing was changed.");
+        }
+        if (partnerUid is null)
+        {
+            Check("the global clock", global);
+            foreach (var (uid, own) in _partner) Check("partner " + uid, global + own);
+        }
+        else
+        {
+            Check("partner " + partnerUid, global + partnerOffset!.Value);
+        }
+    }
+
+    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", global::System.Globalization.CultureInfo.InvariantCulture);
 
     public override DateTimeOffset GetUtcNow() => _wall.UtcNow + _global;
 
@@ -36,8 +71,17 @@ public sealed class VirtualClock : TimeProvider
         if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "Time only moves forward; use clock/set.");
         lock (_gate)
         {
-            if (partnerUid is null) _global += by;
-            else _partner.AddOrUpdate(partnerUid, by, (_, o) => o + by);
+            if (partnerUid is null)
+            {
+                CheckRange(_global + by);
+                _global += by;
+            }
+            else
+            {
+                var own = _partner.GetValueOrDefault(partnerUid) + by;
+                CheckRange(_global, partnerUid, own);
+                _partner[partnerUid] = own;
+            }
         }
         Moved?.Invoke(partnerUid);
     }
@@ -48,9 +92,12 @@ public sealed class VirtualClock : TimeProvider
         lock (_gate)
         {
             var wall = _wall.UtcNow;
+            if (now >= Latest || now < Earliest)
+                throw new ClockRangeException($"\"now\" must be from {Iso(Earliest)} and before {Iso(Latest)}; nothing was changed.");
             if (partnerUid is null)
             {
                 var newGlobal = now - wall;
+                CheckRange(newGlobal);
                 foreach (var (uid, floor) in _floor)
                     if (wall + newGlobal + _partner.GetValueOrDefault(uid) < floor)
                         throw new ClockRefusedException(uid, floor);
@@ -60,6 +107,7 @@ public sealed class VirtualClock : TimeProvider
             {
                 if (_floor.TryGetValue(partnerUid, out var floor) && now < floor)
                     throw new ClockRefusedException(partnerUid, floor);
+                CheckRange(_global, partnerUid, now - wall - _global);
                 _partner[partnerUid] = now - wall - _global;
             }
         }
@@ -67,8 +115,16 @@ public sealed class VirtualClock : TimeProvider
     }
 
     /// <summary>Called by whatever applies time-driven events, so time can't be set back before them.</summary>
-    public void RecordApplied(string partnerUid, DateTimeOffset at) =>
-        _floor.AddOrUpdate(partnerUid, at, (_, old) => at > old ? at : old);
+    public void RecordApplied(string partnerUid, DateTimeOffset at)
+    {
+        var raised = false;
+        _floor.AddOrUpdate(partnerUid, _ => { raised = true; return at; }, (_, old) =>
+        {
+            raised = at > old;
+            return raised ? at : old;
+        });
+        if (raised) FloorRaised?.Invoke(partnerUid);
+    }
 
     public void ResetPartner(string partnerUid)
     {
@@ -106,6 +162,9 @@ public sealed class VirtualClock : TimeProvider
 }
 
 public sealed record ClockState(long GlobalTicks, Dictionary<string, long> PartnerTicks, Dictionary<string, long> FloorTicks);
+
+/// <summary>A move that would take some partner's virtual time out of the representable range (answered 400).</summary>
+public sealed class ClockRangeException(string message) : Exception(message);
 
 public sealed class ClockRefusedException(string partnerUid, DateTimeOffset floor)
     : Exception($"Partner {partnerUid} already applied events up to {floor:O}; virtual time cannot be set back past that.")

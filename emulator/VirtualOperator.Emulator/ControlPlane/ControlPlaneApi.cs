@@ -30,7 +30,8 @@ public static class ControlPlaneApi
         api.MapPost("/clock/advance", (AdvanceBody body, VirtualClock clock, DueWorkRunner due) =>
         {
             if (body.Seconds is not { } s || s < 0 || s > MaxAdvanceSeconds) return Bad(AdvanceRange);
-            clock.Advance(TimeSpan.FromSeconds(s));
+            try { clock.Advance(TimeSpan.FromSeconds(s)); }
+            catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunForAll();
             return ClockView(clock.GetUtcNow(), clock.GlobalOffset);
         });
@@ -39,6 +40,7 @@ public static class ControlPlaneApi
             if (body.Now is not { } now || now >= LatestNow) return Bad(SetRange);
             try { clock.Set(now); }
             catch (ClockRefusedException e) { return Results.Json(new { error = e.Message }, statusCode: 409); }
+            catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunForAll();
             return ClockView(clock.GetUtcNow(), clock.GlobalOffset);
         });
@@ -60,7 +62,8 @@ public static class ControlPlaneApi
         {
             if (partners.Get(uid) is null) return NoPartner(uid);
             if (body.Seconds is not { } s || s < 0 || s > MaxAdvanceSeconds) return Bad(AdvanceRange);
-            clock.Advance(TimeSpan.FromSeconds(s), uid);
+            try { clock.Advance(TimeSpan.FromSeconds(s), uid); }
+            catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunFor(uid);
             return ClockView(clock.NowFor(uid), clock.OffsetFor(uid));
         });
@@ -70,6 +73,7 @@ public static class ControlPlaneApi
             if (body.Now is not { } now || now >= LatestNow) return Bad(SetRange);
             try { clock.Set(now, uid); }
             catch (ClockRefusedException e) { return Results.Json(new { error = e.Message }, statusCode: 409); }
+            catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunFor(uid);
             return ClockView(clock.NowFor(uid), clock.OffsetFor(uid));
         });

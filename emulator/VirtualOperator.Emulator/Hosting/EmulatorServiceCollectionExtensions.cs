@@ -66,7 +66,10 @@ public static class EmulatorServiceCollectionExtensions
         if (db.IsDurable)
         {
             if (db.GetMeta<ClockState>("clock") is { } saved) clock.Import(saved);
-            clock.Moved += _ => db.SetMeta("clock", clock.Export());
+            clock.Moved += _ => db.SetMeta("clock", clock.Export);
+            // A floor raised by an applied event is saved with that event (it runs inside the event's unit of work), so a
+            // restart cannot set time back past something already applied.
+            clock.FloorRaised += _ => db.SetMeta("clock", clock.Export);
         }
         services.GetRequiredService<PartnerStore>().EnsureDefault();
     }

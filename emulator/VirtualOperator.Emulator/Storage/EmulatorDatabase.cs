@@ -232,6 +232,13 @@ public sealed class EmulatorDatabase : IDisposable
     public void SetMeta<T>(string id, T value) where T : class =>
         Collection("_meta").Upsert(new BsonDocument { ["_id"] = id, ["value"] = Db.Mapper.ToDocument(value) });
 
+    /// <summary>Writes the value <paramref name="value"/> computes under the write gate, so of two writers the later one
+    /// writes the later state; inside a unit of work it joins the unit (e.g. a floor raised by a lifecycle step).</summary>
+    public void SetMeta<T>(string id, Func<T> value) where T : class
+    {
+        using (Writing()) SetMeta(id, value());
+    }
+
     /// <summary>Deletes every document of one partner in every product collection; the partner itself stays.</summary>
     public void DeletePartnerData(string partnerUid)
     {
