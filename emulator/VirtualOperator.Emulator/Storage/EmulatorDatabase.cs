@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 
 namespace VirtualOperator.Emulator.Storage;
 
@@ -15,8 +16,15 @@ namespace VirtualOperator.Emulator.Storage;
 /// </summary>
 public sealed class EmulatorDatabase : IDisposable
 {
-    /// <summary>Bump with a migration in <see cref="Migrate"/> whenever a stored shape changes incompatibly.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>Bump with a migration in <see cref="Migrate"/> whenever a stored shape changes incompatibly.
+    /// 2: binary (ordinal) string collation; schema 1 files compared strings ignoring case.</summary>
+    public const int SchemaVersion = 2;
+
+    /// <summary>
+    /// Strings compare byte for byte, as the cloud compares them: ClientTokens <c>abc</c> and <c>ABC</c> are two tokens, an
+    /// AccessKeyId in the wrong case is no AccessKeyId. LiteDB's default ignores case (and is culture-dependent).
+    /// </summary>
+    public static readonly Collation StringCollation = new(127, System.Globalization.CompareOptions.Ordinal);
 
     private static readonly string[] Unscoped = ["_meta", "partners"];
 
@@ -36,12 +44,16 @@ public sealed class EmulatorDatabase : IDisposable
         mapper.EnumAsInteger = false;
         if (Path is null)
         {
-            Db = new LiteDatabase(new MemoryStream(), mapper);
+            Db = new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = new MemoryStream(), Collation = StringCollation }), mapper);
         }
         else
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            Db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, mapper);
+            // The collation is given for a new file only: LiteDB refuses to open a file whose collation differs from the
+            // one asked for, and an older file keeps its own until Migrate rebuilds it.
+            var connection = new ConnectionString { Filename = Path, Connection = ConnectionType.Direct };
+            if (!File.Exists(Path)) connection.Collation = StringCollation;
+            Db = new LiteDatabase(connection, mapper);
         }
         try
         {
@@ -219,9 +231,15 @@ public sealed class EmulatorDatabase : IDisposable
 
     private void Migrate(int from)
     {
-        // No older schema exists yet. A future bump adds "if (from < N) { ... }" steps here, in order.
+        // Steps in order, one per schema bump ("if (from < N) { ... }").
+        // 1 -> 2: rebuild with the binary collation (LiteDB keeps a copy of the old file next to it, "-backup").
+        // Should two strings that were one key ignoring case exist (they could not, under a unique index), both are kept.
+        if (from < 2) Db.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = StringCollation });
         Collection("_meta").Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = SchemaVersion, ["migratedFrom"] = from });
     }
+
+    /// <summary>The collation the open database compares strings with (LiteDB's <c>COLLATION</c> pragma).</summary>
+    public string Collation => Db.Pragma("COLLATION").AsString;
 
     public T? GetMeta<T>(string id) where T : class
     {
