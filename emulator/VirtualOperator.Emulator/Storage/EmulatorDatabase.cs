@@ -13,6 +13,8 @@ namespace VirtualOperator.Emulator.Storage;
 /// </list>
 /// Two collections are kept by their owners in memory and written here only with <c>--data</c> (<see cref="Persist{T}"/>):
 /// <c>credits</c> (CreditLedger) and <c>budgetOperations</c> (OutBizIdRegistry).
+/// One change is one unit of work (<see cref="Atomic{T}"/>, docs/durability.md): every write made inside it commits as one
+/// transaction before the change is answered, or none does.
 /// </summary>
 public sealed class EmulatorDatabase : IDisposable
 {
