@@ -59,6 +59,19 @@ public sealed class NonRpcBadInputTests(EmulatorFixture f) : IClassFixture<Emula
         ((int)anonymous.StatusCode).Should().BeInRange(400, 499);
     }
 
+    [Theory]
+    [MemberData(nameof(NotAForm))]
+    public async Task FederationEndpoint_BodyThatIsNotAReadableForm_AnswersAnEnvelope_Not500(string contentType, string body)
+    {
+        var p = await PartnerSession.StartAsync(f.App);
+        foreach (var type in new[] { contentType, "application/x-www-form-urlencoded", "multipart/form-data; boundary=x" })
+        {
+            var r = await p.Browser.PostAsync("/federation", Body(type, body));
+            ((int)r.StatusCode).Should().BeInRange(400, 499, type);
+            (await r.Content.ReadAsStringAsync()).Should().Contain("\"Code\"");
+        }
+    }
+
     private static HttpContent Body(string contentType, string body)
     {
         var c = new ByteArrayContent(Encoding.UTF8.GetBytes(body));

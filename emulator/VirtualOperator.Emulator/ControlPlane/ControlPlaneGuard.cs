@@ -117,7 +117,8 @@ public static class ControlPlaneGuard
         if (string.IsNullOrEmpty(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var media)
             || !media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
             return (415, $"Control-plane writes take 'Content-Type: application/json' (this request sent {(string.IsNullOrEmpty(contentType) ? "none" : $"'{contentType}'")}).");
-        var charset = media.Charset.ToString().Trim('"');
+        // Only a bare utf-8 is read: the JSON reader refuses even a quoted "utf-8" with an exception.
+        var charset = media.Charset.ToString();
         if (charset.Length > 0 && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
             return (415, $"Control-plane writes take JSON in UTF-8 (this request says charset '{charset}').");
         return null;
