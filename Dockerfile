@@ -1,6 +1,10 @@
 # VirtualOperator.Emulator: multi-stage build, non-root, health-checked.
 #   docker build -t virtualoperator-emulator .
-#   docker run --rm -p 4590:4590 virtualoperator-emulator
+#   docker run --rm -p 127.0.0.1:4590:4590 -e Emulator__ControlToken="$(openssl rand -hex 16)" virtualoperator-emulator
+# The container listens on 0.0.0.0, so the emulator refuses to start without a control-plane token: its
+# /_emulator routes hand out every partner's secret. Control-plane calls send `Authorization: Bearer <token>`;
+# from another container add its host name: -e Emulator__ControlPlane__AllowedHosts=emulator. The health check
+# (GET /_emulator/health on 127.0.0.1) needs no token.
 # Durable state: docker run -v vo-data:/data ... (EMULATOR DataPath below points there).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -22,7 +26,8 @@ WORKDIR /app
 COPY --from=build /app ./
 RUN mkdir -p /data && chown -R app:app /data
 USER app
-# In a container the port must listen on all interfaces; on a developer machine the default stays loopback.
+# In a container the port must listen on all interfaces (so a control token is required, see above); on a
+# developer machine the default stays loopback.
 ENV ASPNETCORE_URLS=http://0.0.0.0:4590 \
     Emulator__DataPath=""
 EXPOSE 4590

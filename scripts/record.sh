@@ -7,14 +7,15 @@
 #       (optional VO_REAL_SECURITY_TOKEN, VO_REAL_ENDPOINT_<PRODUCT>, VO_ALLOW_COST=customers,money, VO_RUN_TAG)
 #   scripts/record.sh --stand-in [--filter ...]
 #       offline: a freshly started emulator process stands in for the real cloud (proves the recording path;
-#       snapshot files then say "recordedFrom": "emulator stand-in")
+#       fixtures/replay/recorded-from.json and the snapshot files then say "emulator stand-in", never "real")
 #
-# Default filter: every Validated test (EmulatorOnly tests are skipped against real anyway).
+# Default filter: every parity test, ParityCandidate and Validated (EmulatorOnly tests are skipped against real anyway).
+# A ParityCandidate test becomes [Validated] only once its recording says "real" (a harness test enforces it).
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export ROOT
 cd "$ROOT"
-filter="Parity=Validated"
+filter="Parity=ParityCandidate|Parity=Validated"
 stand_in=0
 build=1
 while [ $# -gt 0 ]; do
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --stand-in) stand_in=1 ;;
     --filter) filter="$2"; shift ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)"; exit 2 ;;
   esac
   shift
@@ -45,7 +46,10 @@ if [ $stand_in = 1 ]; then
   export VO_RECORD_SOURCE="emulator stand-in (scripts/record.sh --stand-in)"
   echo "recording against the stand-in emulator at $EMULATOR_URL (partner $VO_REAL_ACCOUNT_UID)"
 else
-  export VO_RECORD_SOURCE="${VO_RECORD_SOURCE:-real}"
+  # Only a recording from the real cloud may say "real": the source is not taken from the environment, and an
+  # endpoint override (VO_REAL_ENDPOINT*) may point anywhere, so it is named instead.
+  overrides="$(env | grep -E '^VO_REAL_ENDPOINT' | sort | tr '\n' ' ')"
+  if [ -n "$overrides" ]; then export VO_RECORD_SOURCE="endpoint override: ${overrides% }"; else export VO_RECORD_SOURCE=real; fi
 fi
 
 VO_TARGET=real VO_RECORD=1 VO_SNAPSHOT_UPDATE=1 \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves the recording path offline: scripts/record.sh --stand-in records the Validated tests through the
+# Proves the recording path offline: scripts/record.sh --stand-in records the parity tests (ParityCandidate) through the
 # WireMock.Net proxy against a separately started emulator standing in for the real cloud, into a scratch
 # directory (secrets scrubbed, checked), and the suite then replays that fresh recording.
 # Also: a run against `real` without credentials fails fast, naming the variables to set.
@@ -25,12 +25,12 @@ mv "$ROOT/.test-output/contract-real.xml" "$ROOT/.test-output/contract-record-st
 mv "$ROOT/.test-output/contract-real.txt" "$ROOT/.test-output/contract-record-standin.txt" 2>/dev/null
 
 VO_REPORT_DIR="$scratch/report" VO_TARGET=replay run_dotnet_test "contract suite (replay of fresh recording)" "$project" -c Release --no-build \
-  --filter "Parity=Validated" || status=1
+  --filter "Parity=ParityCandidate|Parity=Validated" || status=1
 cat "$scratch/report/contract-replay.txt" 2>/dev/null
 
 # Without credentials the real target must fail at once and say what to set.
 out="$(env -u VO_REAL_ACCESS_KEY_ID -u VO_REAL_ACCESS_KEY_SECRET -u VO_REAL_ACCOUNT_UID VO_TARGET=real VO_REPORT_DIR="$scratch/report" \
-  dotnet test "$project" -c Release --no-build --filter "Parity=Validated" 2>&1)"
+  dotnet test "$project" -c Release --no-build --filter "Parity=ParityCandidate" 2>&1)"
 if [ $? -ne 0 ] && grep -q "VO_TARGET=real needs a real test account; set VO_REAL_ACCESS_KEY_ID, VO_REAL_ACCESS_KEY_SECRET, VO_REAL_ACCOUNT_UID" <<<"$out"; then
   echo "real target without credentials: fails fast with the message (ok)"
   echo "real without credentials fails fast|1|0|0" >> "$VO_RESULTS"

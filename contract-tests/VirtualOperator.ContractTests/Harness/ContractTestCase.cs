@@ -24,10 +24,26 @@ public sealed class ContractTestCase : XunitTestCase
         // A configuration error is not a reason to skip: the test runs and fails saying what to set.
         if (traits is null || settings is null) return base.GetSkipReason(factAttribute);
         if (traits.SkipReason(settings) is { } reason) return reason;
-        var classKey = TestContext.ClassKey(method.DeclaringType!);
-        if (settings.Kind == Targets.TargetKind.Replay && !Recording.ReplayFiles.Has(classKey, method.Name))
-            return $"Not recorded: no {Path.GetRelativePath(RepoPaths.Root, Recording.ReplayFiles.PathFor(classKey, method.Name))}; record it with scripts/record.sh.";
+        // Only the parity tests must have a recording (MissingRecording); another one without is skipped, saying so.
+        if (traits.Parity is not (ParityCandidateAttribute or ValidatedAttribute) && NoRecording(method) is { } none) return none;
         return null;
+    }
+
+    /// <summary>A parity test the replay target runs must have a recording: a missing one fails, it is not skipped.</summary>
+    private static string? MissingRecording(System.Reflection.MethodInfo method)
+    {
+        var (traits, _) = ContractTraits.Of(method);
+        return traits?.Parity is ParityCandidateAttribute or ValidatedAttribute ? NoRecording(method) : null;
+    }
+
+    private static string? NoRecording(System.Reflection.MethodInfo method)
+    {
+        var (settings, _) = ContractRun.TrySettings();
+        if (settings?.Kind != Targets.TargetKind.Replay) return null;
+        var classKey = TestContext.ClassKey(method.DeclaringType!);
+        if (Recording.ReplayFiles.Has(classKey, method.Name)) return null;
+        return $"Not recorded: no {Path.GetRelativePath(RepoPaths.Root, Recording.ReplayFiles.PathFor(classKey, method.Name))}; " +
+               "a parity test must have a recording to run on replay: record it with scripts/record.sh (--stand-in offline).";
     }
 
     public override async Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments,
@@ -36,6 +52,7 @@ public sealed class ContractTestCase : XunitTestCase
         var method = TestMethod.Method.ToRuntimeMethod();
         var test = TestContext.For(method, DisplayName);
         using var _ = TestContext.Enter(test);
+        if (MissingRecording(method) is { } missing) aggregator.Add(new InvalidOperationException(missing));
         var summary = await base.RunAsync(diagnosticMessageSink, new ReportingMessageBus(messageBus), constructorArguments, aggregator, cancellationTokenSource);
         // Failed tests are recorded too: the recording is what the cloud answered, right or wrong for the test.
         if (summary.Skipped == 0) ContractRun.AfterTest(test);

@@ -13,7 +13,7 @@ public sealed record ContractTraits(ParityAttribute Parity, Cost Cost)
         var cost = method.GetCustomAttribute<CostAttribute>() ?? method.DeclaringType!.GetCustomAttribute<CostAttribute>();
         var name = $"{method.DeclaringType!.Name}.{method.Name}";
         if (parity.Count != 1)
-            return (null, $"{name} must carry exactly one parity trait ([Validated], [EmulatorOnly(\"why\")] or [NeedsFixing(\"why\")]), found {parity.Count}.");
+            return (null, $"{name} must carry exactly one parity trait ([ParityCandidate], [Validated], [EmulatorOnly(\"why\")] or [NeedsFixing(\"why\")]), found {parity.Count}.");
         if (cost is null)
             return (null, $"{name} must carry a cost trait ([Cost(Cost.Free)], [Cost(Cost.ConsumesCustomer)] or [Cost(Cost.SpendsMoney)]).");
         return (new ContractTraits(parity[0], cost.Cost), null);

@@ -15,7 +15,17 @@ public abstract class ParityAttribute(string reason) : Attribute, ITraitAttribut
     public abstract string Name { get; }
 }
 
-/// <summary>The behaviour was checked against a real test account (recorded under fixtures/ where a snapshot is taken).</summary>
+/// <summary>
+/// Written to pass against the real cloud, not yet seen to: it runs on every target, and its replay recording may
+/// come from the emulator standing in for the cloud (<c>scripts/record.sh --stand-in</c>).
+/// </summary>
+[TraitDiscoverer("VirtualOperator.ContractTests.Harness.ContractTraitDiscoverer", "VirtualOperator.ContractTests")]
+public sealed class ParityCandidateAttribute() : ParityAttribute("") { public override string Name => "ParityCandidate"; }
+
+/// <summary>
+/// Seen to pass against the real cloud: its replay recording says <c>recordedFrom: real</c>
+/// (fixtures/replay/recorded-from.json). <c>ParityLabelTests</c> fails a [Validated] test without one.
+/// </summary>
 [TraitDiscoverer("VirtualOperator.ContractTests.Harness.ContractTraitDiscoverer", "VirtualOperator.ContractTests")]
 public sealed class ValidatedAttribute() : ParityAttribute("") { public override string Name => "Validated"; }
 
@@ -46,7 +56,7 @@ public sealed class CostAttribute(Cost cost) : Attribute, ITraitAttribute
     public Cost Cost { get; } = cost;
 }
 
-/// <summary>Exposes the traits to filters: <c>--filter Parity=Validated</c>, <c>--filter Cost=Free</c>.</summary>
+/// <summary>Exposes the traits to filters: <c>--filter Parity=ParityCandidate</c>, <c>--filter Cost=Free</c>.</summary>
 public sealed class ContractTraitDiscoverer : ITraitDiscoverer
 {
     public IEnumerable<KeyValuePair<string, string>> GetTraits(IAttributeInfo traitAttribute)

@@ -55,7 +55,7 @@ public sealed class DiscoveryCheckTests
     private sealed class Samples
     {
         [Cost(Cost.Free)] public void NoParity() { }
-        [Validated] public void NoCost() { }
+        [ParityCandidate] public void NoCost() { }
     }
 
     [EmulatorOnly("sample"), Cost(Cost.SpendsMoney)]

@@ -63,5 +63,52 @@ public sealed class ReplayMappingTests : IDisposable
         r.Json["Code"]!.GetValue<string>().Should().Be("200");
     }
 
+    [Theory]
+    [InlineData(CallStyle.V3)]
+    [InlineData(CallStyle.V1Query)]
+    [InlineData(CallStyle.V1Form)]
+    public async Task TheSameCallWithOtherParameterValues_IsNotServed(CallStyle style)
+    {
+        var options = style switch { CallStyle.V1Query => CallOptions.V1Get, CallStyle.V1Form => CallOptions.V1Post, _ => CallOptions.V3Json };
+        string? recorded = null;
+        var capture = new Capture(new SocketsHttpHandler(), r => recorded ??= r.Headers.GetValues(RequestFingerprint.Header).Single());
+        var client = new AcsClient(new HttpClient(new TestCallHeaders(new FingerprintHeader(capture))), new SingleAddressEndpoints(new Uri(_server.Urls[0])), ReplayAccount.Credentials);
+        var owner = new Dictionary<string, string> { ["OwnerId"] = "1688000000000101" };
+        using (TestContext.Enter(new TestContext("ReplayMappingTests", "Sample", "sample")))
+            await FluentActions.Awaiting(() => client.CallAsync("BssOpenApi", "2017-12-14", "GetCustomerAccountInfo", owner, options)).Should().ThrowAsync<AcsApiException>();
+        _server.WithMapping(ReplayMappings.For([Call(1, "GetCustomerAccountInfo", style) with { Fingerprint = recorded }]).ToJsonString());
+
+        // A new signature, nonce and timestamp, the same parameters: served.
+        using (TestContext.Enter(new TestContext("ReplayMappingTests", "Sample", "sample")))
+            (await client.CallAsync("BssOpenApi", "2017-12-14", "GetCustomerAccountInfo", owner, options)).Json["Code"]!.GetValue<string>().Should().Be("200");
+        // Another owner: no recorded answer.
+        using (TestContext.Enter(new TestContext("ReplayMappingTests", "Sample", "sample")))
+        {
+            var e = await FluentActions.Awaiting(() => client.CallAsync("BssOpenApi", "2017-12-14", "GetCustomerAccountInfo",
+                new Dictionary<string, string> { ["OwnerId"] = "1688000000000102" }, options)).Should().ThrowAsync<AcsApiException>();
+            e.Which.HttpStatus.Should().Be((int)HttpStatusCode.NotFound);
+        }
+    }
+
+    [Fact]
+    public void Fingerprint_IgnoresSignatureNonceTimestampAndKeys_OnlyThose()
+    {
+        var a = RequestFingerprint.Of("GET", "?Action=X&OwnerId=1&Signature=s1&SignatureNonce=n1&Timestamp=t1&AccessKeyId=k1&SecurityToken=x", null, null);
+        var b = RequestFingerprint.Of("GET", "?Timestamp=t2&SignatureNonce=n2&Signature=s2&AccessKeyId=k2&OwnerId=1&Action=X", null, null);
+        a.Should().Be(b);
+        RequestFingerprint.Of("GET", "?Action=X&OwnerId=2", null, null).Should().NotBe(a);
+        RequestFingerprint.Of("POST", "?Action=X&OwnerId=1", null, null).Should().NotBe(a);
+        RequestFingerprint.Of("GET", "?Action=X", "OwnerId=1", null).Should().Be(RequestFingerprint.Of("GET", "?Action=X&OwnerId=1", null, null));
+    }
+
+    private sealed class Capture(HttpMessageHandler inner, Action<HttpRequestMessage> seen) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            seen(request);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     public void Dispose() => _server.Stop();
 }

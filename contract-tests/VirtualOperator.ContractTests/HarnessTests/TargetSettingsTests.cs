@@ -55,7 +55,7 @@ public sealed class TargetSettingsTests
     public void CostAllowance_GatesRealRuns(string allow, Cost cost, bool runs)
     {
         var settings = From(("VO_TARGET", "real"), ("VO_REAL_ACCESS_KEY_ID", "a"), ("VO_REAL_ACCESS_KEY_SECRET", "s"), ("VO_REAL_ACCOUNT_UID", "1"), ("VO_ALLOW_COST", allow));
-        var skip = new ContractTraits(new ValidatedAttribute(), cost).SkipReason(settings);
+        var skip = new ContractTraits(new ParityCandidateAttribute(), cost).SkipReason(settings);
         (skip is null).Should().Be(runs, skip);
     }
 

@@ -50,6 +50,7 @@ public sealed class ProxyRecorder(IReadOnlyDictionary<string, Uri> realEndpoints
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         ReplayFiles.WriteTag(test.Id, Environment.GetEnvironmentVariable(TestData.RunTagVar), replayDir);
+        ReplayFiles.WriteSource(test.Id, ReplayFiles.CurrentSource, replayDir);
     }
 
     private RecordedCall? ToCall(ILogEntry entry)
@@ -73,11 +74,15 @@ public sealed class ProxyRecorder(IReadOnlyDictionary<string, Uri> realEndpoints
             ?? (resp.BodyData?.BodyAsJson is { } json ? JsonSerializer.Serialize(json) : "");
         if (accountUid is not null) responseBody = responseBody.Replace(accountUid, ReplayAccount.Uid, StringComparison.Ordinal);
 
+        string Uid(string? text) => accountUid is null || text is null ? text ?? "" : text.Replace(accountUid, ReplayAccount.Uid, StringComparison.Ordinal);
+        var isForm = Header(req.Headers, "Content-Type")?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
+        var fingerprint = RequestFingerprint.Of(req.Method, Uid(req.RawQuery), isForm ? Uid(body) : null, v3Action);
+
         var status = Convert.ToInt32(resp.StatusCode ?? 200, System.Globalization.CultureInfo.InvariantCulture);
         var summary = $"{req.Method} {req.Path}{req.RawQuery} {(v3Action is null ? "" : "x-acs-action=" + v3Action + " ")}{body}".Trim();
         if (accountUid is not null) summary = summary.Replace(accountUid, ReplayAccount.Uid, StringComparison.Ordinal);
         return new RecordedCall(testId, call, req.Method, action, style, summary, status,
-            Header(resp.Headers, "Content-Type"), Header(resp.Headers, "x-acs-request-id"), responseBody);
+            Header(resp.Headers, "Content-Type"), Header(resp.Headers, "x-acs-request-id"), responseBody, fingerprint);
     }
 
     public void Dispose()

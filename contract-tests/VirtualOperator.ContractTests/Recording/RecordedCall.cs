@@ -7,7 +7,7 @@ namespace VirtualOperator.ContractTests.Recording;
 /// <summary>One exchange a test made through the recording proxy, reduced to what a replay needs.</summary>
 public sealed record RecordedCall(
     string TestId, int Call, string Method, string? Action, CallStyle Style, string RequestSummary,
-    int Status, string? ContentType, string? RequestIdHeader, string Body);
+    int Status, string? ContentType, string? RequestIdHeader, string Body, string? Fingerprint = null);
 
 public enum CallStyle { V3, V1Query, V1Form }
 
@@ -25,6 +25,8 @@ public static class ReplayMappings
             ["Methods"] = new JsonArray(c.Method),
             ["Headers"] = headers,
         };
+        // The call must send the same parameters as recorded (minus signature, nonce, timestamp and keys).
+        if (c.Fingerprint is { } fingerprint) headers.Add(Exact(RequestFingerprint.Header, fingerprint));
         // The call must also be the same action as recorded, wherever its wire form puts the action.
         if (c.Action is { } action)
             switch (c.Style)

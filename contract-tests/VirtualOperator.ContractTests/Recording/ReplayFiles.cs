@@ -18,11 +18,36 @@ public static class ReplayFiles
 
     private static string TagsPathIn(string root) => Path.Combine(root, "data-tags.json");
 
+    /// <summary>
+    /// <c>fixtures/replay/recorded-from.json</c>: test id to where its recording came from, <c>real</c> for the real cloud,
+    /// anything else (the emulator standing in) says it was never compared with the real service.
+    /// </summary>
+    public static string SourcesPath => SourcesPathIn(RepoPaths.Replay);
+
+    private static string SourcesPathIn(string root) => Path.Combine(root, "recorded-from.json");
+
+    public const string Real = "real";
+
+    /// <summary>What this recording run records from: <c>VO_RECORD_SOURCE</c> (scripts/record.sh sets it), else real.</summary>
+    public static string CurrentSource => Environment.GetEnvironmentVariable(Snapshots.SnapshotStore.SourceVar) is { Length: > 0 } s ? s : Real;
+
+    private static readonly Lazy<Dictionary<string, string>> Sources = new(() => ReadMap(SourcesPath));
+
+    public static string? RecordedFrom(string testId) => Sources.Value.GetValueOrDefault(testId);
+
+    public static bool IsFromReal(string? source) => string.Equals(source, Real, StringComparison.Ordinal);
+
+    public static void WriteSource(string testId, string source, string? root = null) =>
+        WriteEntry(SourcesPathIn(root ?? RepoPaths.Replay), testId, source, root ?? RepoPaths.Replay);
+
+    private static Dictionary<string, string> ReadMap(string path) =>
+        File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? [] : [];
+
     public static bool Has(string testClass, string testMethod) => File.Exists(PathFor(testClass, testMethod));
 
     public static IEnumerable<string> MappingFiles() =>
         Directory.Exists(RepoPaths.Replay)
-            ? Directory.EnumerateFiles(RepoPaths.Replay, "*.json", SearchOption.AllDirectories).Where(f => f != TagsPath).Order(StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(RepoPaths.Replay, "*.json", SearchOption.AllDirectories).Where(f => f != TagsPath && f != SourcesPath).Order(StringComparer.Ordinal)
             : [];
 
     private static readonly Lazy<Dictionary<string, string>> Tags = new(() =>
@@ -35,15 +60,19 @@ public static class ReplayFiles
     public static void WriteTag(string testId, string? tag, string? root = null)
     {
         root ??= RepoPaths.Replay;
-        var tagsPath = TagsPathIn(root);
+        WriteEntry(TagsPathIn(root), testId, tag, root);
+    }
+
+    private static void WriteEntry(string path, string testId, string? value, string root)
+    {
         lock (TagLock)
         {
-            var tags = File.Exists(tagsPath) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(tagsPath)) ?? [] : [];
-            if (string.IsNullOrEmpty(tag)) { if (!tags.Remove(testId)) return; }
-            else tags[testId] = tag;
+            var map = ReadMap(path);
+            if (string.IsNullOrEmpty(value)) { if (!map.Remove(testId)) return; }
+            else map[testId] = value;
             Directory.CreateDirectory(root);
-            var sorted = new JsonObject(tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))));
-            File.WriteAllText(tagsPath, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            var sorted = new JsonObject(map.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value))));
+            File.WriteAllText(path, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         }
     }
 }

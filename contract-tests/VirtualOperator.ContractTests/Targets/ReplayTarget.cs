@@ -10,7 +10,7 @@ namespace VirtualOperator.ContractTests.Targets;
 /// Recorded real answers served by WireMock.Net from fixtures/replay, reached through the real target itself
 /// (<see cref="RealTarget"/> with every product endpoint pointed at the replay server and the replay account's
 /// keys): the real code path without the network. Each call is matched by its test, its number within the
-/// test and its action; a call with no recording fails saying how to record it.
+/// test, its action and its parameters (<see cref="RequestFingerprint"/>); a call with no recording fails saying how to record it.
 /// </summary>
 public sealed class ReplayTarget : ContractTarget
 {
@@ -27,7 +27,7 @@ public sealed class ReplayTarget : ContractTarget
             RealCredentials = ReplayAccount.Credentials,
             RealAccountUid = ReplayAccount.Uid,
             RealEndpoints = ProductHosts.Products.ToDictionary(p => p, _ => replayServer, StringComparer.OrdinalIgnoreCase),
-        }, new MissIsAnError(new SocketsHttpHandler()), mayRecord: false);
+        }, new MissIsAnError(new FingerprintHeader(new SocketsHttpHandler())), mayRecord: false);
     }
 
     public override TargetKind Kind => TargetKind.Replay;
@@ -56,7 +56,8 @@ public sealed class ReplayTarget : ContractTarget
             var call = request.Headers.TryGetValues(TestCallHeaders.CallHeader, out var c) ? c.First() : "?";
             var action = request.Headers.TryGetValues("x-acs-action", out var a) ? a.First() : "(V1 call)";
             throw new InvalidOperationException(
-                $"Replay: no recorded answer for call #{call} ({action}) of {test}. The test now makes other calls than when it was recorded; " +
+                $"Replay: no recorded answer for call #{call} ({action}) of {test} with these parameters. The test now makes other calls, " +
+                "or sends other parameter values, than when it was recorded; " +
                 "re-record it with scripts/record.sh.");
         }
     }

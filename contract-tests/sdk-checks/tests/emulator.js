@@ -41,7 +41,10 @@ async function startEmulator(extraArgs = []) {
 
 function controlClient(baseUrl) {
   const call = async (method, p, body) => {
-    const r = await fetch(baseUrl + p, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    // Control-plane writes must be JSON; an emulator started with --control-token also wants EMULATOR_CONTROL_TOKEN.
+    const headers = { 'content-type': 'application/json' };
+    if (process.env.EMULATOR_CONTROL_TOKEN) headers['x-emulator-token'] = process.env.EMULATOR_CONTROL_TOKEN;
+    const r = await fetch(baseUrl + p, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await r.text();
     if (!r.ok) throw new Error(`${method} ${p} -> ${r.status} ${text}`);
     return text ? JSON.parse(text) : null;

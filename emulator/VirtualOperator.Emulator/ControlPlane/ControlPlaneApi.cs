@@ -24,6 +24,7 @@ public static class ControlPlaneApi
         var api = app.MapGroup("/_emulator");
 
         api.MapGet("/health", (VirtualClock clock) => Results.Ok(Health(clock)));
+        api.MapRouteListing();
 
         // Clock: global, moving every partner together.
         api.MapGet("/clock", (VirtualClock clock) => ClockView(clock.GetUtcNow(), clock.GlobalOffset));

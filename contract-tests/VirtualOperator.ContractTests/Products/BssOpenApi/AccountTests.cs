@@ -7,7 +7,7 @@ namespace VirtualOperator.ContractTests.Products.BssOpenApi;
 /// <summary>Account API: a partner's customers (GetCustomerList, CreateAgAccount, GetCustomerAccountInfo).</summary>
 public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFixture>
 {
-    [ContractFact, Validated, Cost(Cost.Free)]
+    [ContractFact, ParityCandidate, Cost(Cost.Free)]
     public async Task GetCustomerList_AnswersBssEnvelopeWithUidArray()
     {
         var r = await fx.Client.CallAsync("GetCustomerList");
@@ -19,7 +19,7 @@ public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFix
         body["Data"]!["UidList"].Should().BeOfType<JsonArray>();
     }
 
-    [ContractFact, Validated, Cost(Cost.Free)]
+    [ContractFact, ParityCandidate, Cost(Cost.Free)]
     public async Task GetCustomerList_V1WithoutFormat_AnswersXml()
     {
         var r = await fx.Client.CallAsync("GetCustomerList", options: CallOptions.V1Get with { Format = null });
@@ -29,7 +29,7 @@ public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFix
         r.Xml.Element("Code")!.Value.Should().Be("200");
     }
 
-    [ContractFact, Validated, Cost(Cost.Free)]
+    [ContractFact, ParityCandidate, Cost(Cost.Free)]
     public async Task GetCustomerList_EveryWireForm_AnswersTheSameEnvelope()
     {
         CallOptions[] forms =
@@ -48,7 +48,7 @@ public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFix
         }
     }
 
-    [ContractFact, Validated, Cost(Cost.ConsumesCustomer)]
+    [ContractFact, ParityCandidate, Cost(Cost.ConsumesCustomer)]
     public async Task CreateAgAccount_ThenListAndInfo_ShowTheNewCustomer()
     {
         var data = TestData.ForCurrentTest();
@@ -79,7 +79,7 @@ public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFix
         info["Data"]!["IsCertified"]!.GetValue<bool>().Should().BeFalse("a new customer has not verified its identity");
     }
 
-    [ContractFact, Validated, Cost(Cost.Free)]
+    [ContractFact, ParityCandidate, Cost(Cost.Free)]
     public async Task CreateAgAccount_WithoutLoginEmail_FailsMissingParameter()
     {
         var call = () => fx.Client.CallAsync("CreateAgAccount", new Dictionary<string, string> { ["FirstName"] = "NoMail" });
@@ -92,7 +92,7 @@ public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFix
         fx.MatchSnapshot("error", e);
     }
 
-    [ContractFact, Validated, Cost(Cost.Free)]
+    [ContractFact, ParityCandidate, Cost(Cost.Free)]
     public async Task GetCustomerAccountInfo_OfUidNotOwned_FailsInvalidOwner()
     {
         var call = () => fx.Client.CallAsync("GetCustomerAccountInfo", new Dictionary<string, string> { ["OwnerId"] = "1999999999999999" });
@@ -103,7 +103,7 @@ public sealed class AccountTests(ContractFixture fx) : IClassFixture<ContractFix
         fx.MatchSnapshot("error", e);
     }
 
-    [ContractFact, Validated, Cost(Cost.Free)]
+    [ContractFact, ParityCandidate, Cost(Cost.Free)]
     public async Task AnyCall_WithWrongSecret_FailsSignatureDoesNotMatch()
     {
         var wrong = fx.Client.With(fx.Client.Credentials with { AccessKeySecret = "not-the-secret" });

@@ -9,7 +9,7 @@ namespace VirtualOperator.ContractTests.Products.BssOpenApi;
 /// Reseller budget management: CreateResellerUserQuota, SetResellerUserQuota, QueryResellerAvailableQuota,
 /// ChangeResellerConsumeAmount, SetResellerUserStatus, SetResellerUserAlarmThreshold (docs/budget.md).
 /// None of these has been recorded against a real account yet, so they are [EmulatorOnly] with that reason;
-/// once scripts/record.sh has captured one (VO_ALLOW_COST=money), it becomes [Validated].
+/// once scripts/record.sh has captured one (VO_ALLOW_COST=money), it becomes [ParityCandidate] (and [Validated] once the recording comes from the real cloud).
 /// Each test opens its own customer: the class's partner is a test account (at most 20 customers), and this
 /// class creates fewer than that.
 /// </summary>

@@ -14,7 +14,7 @@ public sealed class IdentityVerificationTests(ContractFixture fx) : IClassFixtur
     private static Task<AcsResponse> Crm(AcsClient c, string action, string pk) =>
         c.CallAsync("Crm", "2015-04-08", action, new Dictionary<string, string> { ["PK"] = pk }, CallOptions.V1Get);
 
-    [ContractFact, Validated, Cost(Cost.ConsumesCustomer)]
+    [ContractFact, ParityCandidate, Cost(Cost.ConsumesCustomer)]
     public async Task GenerateAliyunBidCertWaysUrl_ForOwnCustomer_AnswersAUrl()
     {
         var (pk, _) = await fx.Client.CreateCustomerAsync(TestData.ForCurrentTest().Email());

@@ -7,7 +7,7 @@ namespace VirtualOperator.ContractTests.Products.Sts;
 /// <summary>STS AssumeRole on a customer's admin role, and calls signed with the credentials it answers.</summary>
 public sealed class AssumeRoleTests(ContractFixture fx) : IClassFixture<ContractFixture>
 {
-    [ContractFact, Validated, Cost(Cost.ConsumesCustomer)]
+    [ContractFact, ParityCandidate, Cost(Cost.ConsumesCustomer)]
     public async Task AssumeRole_OnOwnCustomersAdminRole_AnswersStsCredentialsThatActAsTheCustomer()
     {
         var (uid, arn) = await fx.Client.CreateCustomerAsync(TestData.ForCurrentTest().Email());
@@ -29,7 +29,7 @@ public sealed class AssumeRoleTests(ContractFixture fx) : IClassFixture<Contract
         list["Data"]!["UidList"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal(uid);
     }
 
-    [ContractFact, Validated, Cost(Cost.Free)]
+    [ContractFact, ParityCandidate, Cost(Cost.Free)]
     public async Task AssumeRole_DurationOutOfRange_FailsInvalidParameterDurationSeconds()
     {
         var e = (await fx.Client.Invoking(c => c.AssumeRoleAsync($"acs:ram::{fx.Partner.Uid}:role/ResellerAdminRole", duration: 899))
@@ -39,7 +39,7 @@ public sealed class AssumeRoleTests(ContractFixture fx) : IClassFixture<Contract
         e.HttpStatus.Should().Be(400);
     }
 
-    [ContractFact, Validated, Cost(Cost.Free)]
+    [ContractFact, ParityCandidate, Cost(Cost.Free)]
     public async Task AssumeRole_BadSessionName_FailsInvalidParameterRoleSessionName()
     {
         var e = (await fx.Client.Invoking(c => c.AssumeRoleAsync($"acs:ram::{fx.Partner.Uid}:role/ResellerAdminRole", session: "a*b"))

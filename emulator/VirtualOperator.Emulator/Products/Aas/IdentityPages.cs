@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using VirtualOperator.Emulator.Clock;
 using VirtualOperator.Emulator.ControlPlane;
 using VirtualOperator.Emulator.Products.BssOpenApi;
+using VirtualOperator.Emulator.Protocol.Pipeline;
 
 namespace VirtualOperator.Emulator.Products.Aas;
 
@@ -20,11 +21,12 @@ public static class IdentityPages
                 : Html(404, Layout("<h1>Verification link not valid</h1><p data-testid=\"invalid-ticket\">This identity verification link is unknown or was replaced by a newer one.</p>")));
         app.MapPost("/aas/cert", async (HttpContext http, IdentityVerifications ids, CustomerStore customers, VirtualClock clock) =>
         {
-            var form = await http.Request.ReadFormAsync();
+            var (form, status, error) = await FormBody.ReadAsync(http.Request);
+            if (form is null) return Html(status, Layout($"<h1>Not a form</h1><p class=\"error\">{WebUtility.HtmlEncode(error)}</p>"));
             if (ids.FindByTicket(form["ticket"].ToString()) is not { } v || customers.Get(v.Id) is not { } c)
                 return Html(404, Layout("<h1>Verification link not valid</h1>"));
             var name = form["name"].ToString().Trim();
-            if (name.Length == 0) return Html(400, CertPage(c, v, "Please enter the name on your identity document."));
+            if (name.Length == 0 || FormBody.HasControlCharacters(form)) return Html(400, CertPage(c, v, "Please enter the name on your identity document."));
             v = ids.Complete(c, IdentityCustomers.SubjectType(form["subjectType"]), name, clock.NowFor(c.PartnerUid));
             return Html(200, CertPage(c, v, null));
         });

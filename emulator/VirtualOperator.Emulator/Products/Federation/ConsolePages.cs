@@ -31,7 +31,8 @@ public static class ConsolePages
         }));
         app.MapPost("/console/icp", async (HttpContext http, ConsoleAuth auth, IcpDraftStore drafts, VirtualClock clock) =>
         {
-            var form = await http.Request.ReadFormAsync();
+            var (form, status, error) = await Protocol.Pipeline.FormBody.ReadAsync(http.Request);
+            if (form is null) return Html(status, Page("ICP filing", $"<p class=\"error\">{E(error)}</p>", null));
             return auth.Run(http, s => SaveStep(s, form, drafts, clock.NowFor(s.PartnerUid)));
         });
     }

@@ -140,8 +140,9 @@ public sealed class FederationEndpoint(
     {
         var p = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (k, v) in request.Query) p[k] = v.ToString();
-        if (request.HasFormContentType)
-            foreach (var (k, v) in await request.ReadFormAsync()) p[k] = v.ToString();
+        // A body that is not a readable form adds nothing: the call then lacks what it needs and answers that error.
+        if ((await Protocol.Pipeline.FormBody.ReadAsync(request)).Form is { } form)
+            foreach (var (k, v) in form) p[k] = v.ToString();
         return p;
     }
 }
