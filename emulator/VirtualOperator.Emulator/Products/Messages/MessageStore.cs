@@ -21,6 +21,9 @@ public sealed class MessageStore : IStateReset
 
     private ILiteCollection<PartnerMessage> Messages => _db.Collection<PartnerMessage>("messages");
 
+    /// <summary>Raised after a message is stored, outside the store's lock: the MNS queue wakes its long-polling receivers.</summary>
+    public event Action<PartnerMessage>? Inserted;
+
     public void Insert(PartnerMessage message)
     {
         lock (_gate)
@@ -28,6 +31,7 @@ public sealed class MessageStore : IStateReset
             Messages.Insert(message);
             if (_counts.TryGetValue(message.PartnerUid, out var n)) _counts[message.PartnerUid] = n + 1;
         }
+        Inserted?.Invoke(message);
     }
 
     public long CountFor(string partnerUid)
