@@ -16,7 +16,12 @@ namespace VirtualOperator.Emulator.Products;
 public static class ProductRegistration
 {
     /// <summary>Catalog actions served by a product's own routes rather than an RPC handler ("Product/Action").</summary>
-    public static readonly string[] NonRpcActions = ["Federation/GetSigninToken", "Federation/Login"];
+    public static readonly string[] NonRpcActions =
+    [
+        "Federation/GetSigninToken", "Federation/Login",
+        "MNS/ReceiveMessage", "MNS/DeleteMessage", "MNS/BatchReceiveMessage", "MNS/PeekMessage", "MNS/BatchPeekMessage",
+        "MNS/BatchDeleteMessage", "MNS/ChangeMessageVisibility", "MNS/GetQueueAttributes",
+    ];
 
     public static IServiceCollection AddProducts(this IServiceCollection services)
     {
