@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Xml.Linq;
-using VirtualOperator.Emulator.Protocol.Signing;
 using VirtualOperator.Emulator.Tests.Support;
 
 namespace VirtualOperator.Emulator.Tests.Products.Mns;
@@ -17,29 +16,10 @@ public sealed class QueueDurabilityTests : IDisposable
         if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
     }
 
-    private static async Task<(HttpStatusCode Status, XElement? Root)> Mns(EmulatorApplication app, PartnerKeys p, HttpMethod method, string resource)
-    {
-        var date = DateTimeOffset.UtcNow.ToString("r");
-        var md5 = method == HttpMethod.Get ? "" : MnsSignature.ContentMd5([]);
-        var type = method == HttpMethod.Get ? "" : "text/xml";
-        var headers = new Dictionary<string, string> { ["x-mns-version"] = "2015-06-06" };
-        var signature = MnsSignature.Sign(MnsSignature.StringToSign(method.Method, md5, type, date, headers, resource), p.Secret);
-        using var req = new HttpRequestMessage(method, resource);
-        req.Headers.TryAddWithoutValidation("Date", date);
-        req.Headers.TryAddWithoutValidation("x-mns-version", "2015-06-06");
-        req.Headers.TryAddWithoutValidation("Authorization", $"MNS {p.AccessKeyId}:{signature}");
-        if (method != HttpMethod.Get)
-        {
-            req.Content = new ByteArrayContent([]);
-            req.Content.Headers.TryAddWithoutValidation("Content-Type", type);
-            req.Content.Headers.TryAddWithoutValidation("Content-MD5", md5);
-        }
-        using var resp = await app.CreateClient().SendAsync(req);
-        var text = await resp.Content.ReadAsStringAsync();
-        return (resp.StatusCode, text.Length == 0 ? null : XDocument.Parse(text).Root);
-    }
+    private static Task<(HttpStatusCode Status, XElement? Root)> Mns(EmulatorApplication app, PartnerKeys p, HttpMethod method, string resource) =>
+        new MnsTestClient(app, p).SendAsync(method, resource);
 
-    private static string Field(XElement root, string name) => root.Elements().Single(e => e.Name.LocalName == name).Value;
+    private static string Field(XElement root, string name) => MnsTestClient.Field(root, name);
 
     private static async Task Inject(EmulatorApplication app, string uid, string type) =>
         (await app.CreateClient().PostAsJsonAsync($"/_emulator/partners/{uid}/queue/messages", new { eventType = type })).EnsureSuccessStatusCode();

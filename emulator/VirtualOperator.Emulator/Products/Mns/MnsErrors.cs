@@ -39,5 +39,5 @@ public static class MnsErrors
 
     public static ApiException NotImplemented(string operation) =>
         new("NotImplemented", $"VirtualOperator.Emulator does not implement MNS 2015-06-06 {operation}: a partner's queue is created " +
-            "and filled by the emulator (see docs/messages.md).", 501);
+            "and filled by the emulator (see docs/events.md).", 501);
 }
