@@ -5,6 +5,7 @@ using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Products.Federation;
 using VirtualOperator.Emulator.Products.Messages;
 using VirtualOperator.Emulator.Products.Mns;
+using VirtualOperator.Emulator.Products.Workorder;
 using VirtualOperator.Emulator.Products.Sts;
 
 namespace VirtualOperator.Emulator.Products;
@@ -32,6 +33,7 @@ public static class ProductRegistration
         services.AddFederation();
         services.AddIdentityVerification();
         services.AddMns();
+        services.AddWorkorder();
         return services;
     }
 
@@ -44,5 +46,6 @@ public static class ProductRegistration
         app.MapFederation();
         app.MapIdentityPages();
         app.MapMns();
+        app.MapWorkorder();
     }
 }
