@@ -20,13 +20,13 @@ internal static class WorkorderActions
     public static object add(ActionContext ctx)
     {
         var customer = ctx.TargetCustomerUid("aliUid")!;
-        if (!ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, customer)) return WorkorderReplies.IllegalAuth();
+        if (!ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, customer)) return WorkorderReplies.IllegalAuth(ctx.RequestId);
         var productId = ctx.Params.Long("productId");
         var commonQuestion = ctx.Params.Long("customerCommonQuestionId");
-        if (productId is null && commonQuestion is null) return WorkorderReplies.IllegalParam("productId");
+        if (productId is null && commonQuestion is null) return WorkorderReplies.IllegalParam(ctx.RequestId, "productId");
         var sms = ctx.Params.String("smsAlertTime");
-        if (sms is not (null or "all" or "normal")) return WorkorderReplies.IllegalParam("smsAlertTime");
-        if (Attachments(ctx, "attachments") is not { } files) return WorkorderReplies.IllegalParam("attachments");
+        if (sms is not (null or "all" or "normal")) return WorkorderReplies.IllegalParam(ctx.RequestId, "smsAlertTime");
+        if (Attachments(ctx, "attachments") is not { } files) return WorkorderReplies.IllegalParam(ctx.RequestId, "attachments");
 
         var content = ctx.Params.RequiredString("content");
         var now = ctx.Now.ToUnixTimeMilliseconds();
@@ -40,7 +40,7 @@ internal static class WorkorderActions
         };
         AddNotes(ticket, content, ctx.Params.String("secContent"), files, fromOfficial: false, now);
         ctx.Get<TicketStore>().Insert(ticket);
-        return WorkorderReplies.Ok(ticket.Id);
+        return WorkorderReplies.Ok(ctx.RequestId, ticket.Id);
     }
 
     /// <summary>dd/143231 (partial): <c>data</c> is the page of tickets, newest first [I: the order and the item fields past <c>questionStatus</c>].</summary>
@@ -50,12 +50,12 @@ internal static class WorkorderActions
         var ids = List(ctx, "ids");
         var products = List(ctx, "productIds");
         var statuses = List(ctx, "questionStatus");
-        if (ids.Count > 200) return WorkorderReplies.IllegalParam("ids");
-        if (products.Count > 100 || products.Any(p => !long.TryParse(p, out _))) return WorkorderReplies.IllegalParam("productIds");
+        if (ids.Count > 200) return WorkorderReplies.IllegalParam(ctx.RequestId, "ids");
+        if (products.Count > 100 || products.Any(p => !long.TryParse(p, out _))) return WorkorderReplies.IllegalParam(ctx.RequestId, "productIds");
         var pageSize = ctx.Params.Int("pageSize") ?? 20;
-        if (pageSize is < 20 or > 100) return WorkorderReplies.IllegalParam("pageSize");
+        if (pageSize is < 20 or > 100) return WorkorderReplies.IllegalParam(ctx.RequestId, "pageSize");
         var pageStart = ctx.Params.Int("pageStart") ?? 1;
-        if (pageStart < 1) return WorkorderReplies.IllegalParam("pageStart");
+        if (pageStart < 1) return WorkorderReplies.IllegalParam(ctx.RequestId, "pageStart");
         var from = ctx.Params.Long("addStartTime");
         var to = ctx.Params.Long("addEndTime");
 
@@ -71,16 +71,17 @@ internal static class WorkorderActions
                 id = t.Id, productId = t.ProductId, title = t.Title, uid = long.Parse(t.CustomerUid, System.Globalization.CultureInfo.InvariantCulture),
                 questionStatus = t.Status, gmtCreated = t.GmtCreated,
             }).ToList();
-        return WorkorderReplies.Ok(page);
+        return WorkorderReplies.Ok(ctx.RequestId, page);
     }
 
     /// <summary>The conversation, in the shape of dd/143230's example (which differs from its table; AFTER-SALES.md §1).</summary>
     [Action(Product, Version, "QuestionListNote")]
     public static object QuestionListNote(ActionContext ctx)
     {
-        if (Find(ctx, ctx.Params.RequiredString("QuestionId")) is not { } t) return WorkorderReplies.IllegalParam("questionId");
+        if (Find(ctx, ctx.Params.RequiredString("QuestionId")) is not { } t) return WorkorderReplies.IllegalParam(ctx.RequestId, "questionId");
         return new
         {
+            RequestId = ctx.RequestId,
             Count = t.Notes.Count,
             ListResult = new
             {
@@ -100,9 +101,9 @@ internal static class WorkorderActions
         var id = ctx.Params.RequiredString("QuestionId");
         var content = ctx.Params.String("QuestionContent");
         var secret = ctx.Params.String("QuestionSecContent");
-        if (content is null && secret is null) return WorkorderReplies.IllegalParam("questionContent");
-        if (Attachments(ctx, "attachments") is not { } files) return WorkorderReplies.IllegalParam("attachments");
-        if (Find(ctx, id) is not { Status: not QuestionStatuses.Confirmed }) return WorkorderReplies.IllegalParam("questionId");
+        if (content is null && secret is null) return WorkorderReplies.IllegalParam(ctx.RequestId, "questionContent");
+        if (Attachments(ctx, "attachments") is not { } files) return WorkorderReplies.IllegalParam(ctx.RequestId, "attachments");
+        if (Find(ctx, id) is not { Status: not QuestionStatuses.Confirmed }) return WorkorderReplies.IllegalParam(ctx.RequestId, "questionId");
         var now = ctx.Now.ToUnixTimeMilliseconds();
         var updated = ctx.Get<TicketStore>().Update(ctx.PartnerUid, id, t =>
         {
@@ -110,7 +111,7 @@ internal static class WorkorderActions
             t.Status = QuestionStatuses.Feedback;
             t.GmtModified = now;
         });
-        return updated is null ? WorkorderReplies.IllegalParam("questionId") : WorkorderReplies.Ok(updated.Id);
+        return updated is null ? WorkorderReplies.IllegalParam(ctx.RequestId, "questionId") : WorkorderReplies.Ok(ctx.RequestId, updated.Id);
     }
 
     /// <summary>dd/143232: a browser-upload grant; note <c>success</c> is a string and <c>code</c> a number here.</summary>
@@ -126,7 +127,7 @@ internal static class WorkorderActions
                 accessId = g.AccessId, expire = g.Expires.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 host = AttachmentRoutes.PublicBase(http) + AttachmentRoutes.Prefix, policy = g.Policy, dir = g.Dir, signature = g.Signature,
             },
-            success = "true", message = "successful", code = 200,
+            RequestId = ctx.RequestId, success = "true", message = "successful", code = 200,
         };
     }
 
@@ -137,9 +138,9 @@ internal static class WorkorderActions
         var attachId = ctx.Params.RequiredString("attachId");
         var dash = attachId.LastIndexOf('-');
         var ticket = dash > 0 ? Find(ctx, attachId[..dash]) : null;
-        if (ticket?.Attachments.FirstOrDefault(a => a.Id == attachId) is not { } a) return WorkorderReplies.IllegalParam("attachId");
+        if (ticket?.Attachments.FirstOrDefault(a => a.Id == attachId) is not { } a) return WorkorderReplies.IllegalParam(ctx.RequestId, "attachId");
         var http = ctx.Get<IHttpContextAccessor>().HttpContext!;
-        return WorkorderReplies.Ok(AttachmentRoutes.PublicBase(http) + ctx.Get<TicketUploads>().SignedPath(ctx.PartnerUid, a.ObjectKey));
+        return WorkorderReplies.Ok(ctx.RequestId, AttachmentRoutes.PublicBase(http) + ctx.Get<TicketUploads>().SignedPath(ctx.PartnerUid, a.ObjectKey));
     }
 
     /// <summary>Adds a note (and a confidential one) with the files attached under new attachment ids.</summary>
