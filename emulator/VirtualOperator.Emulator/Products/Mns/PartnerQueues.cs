@@ -59,7 +59,10 @@ public sealed class PartnerQueues : IStateReset
             if (now >= deadline) return got;
             var until = Math.Min(deadline, queue.NextVisibleAtWall(now) ?? long.MaxValue);
             var delay = TimeSpan.FromMilliseconds(Math.Max(1, until - now));
-            await Task.WhenAny(woken, Task.Delay(delay, _wall.Time, ct));
+            // The timer is cancelled once the wait ends either way, so a woken receiver leaves no 30-second timer behind.
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            await Task.WhenAny(woken, Task.Delay(delay, _wall.Time, timer.Token));
+            timer.Cancel();
             ct.ThrowIfCancellationRequested();
         }
     }
