@@ -29,7 +29,8 @@ public sealed class PartnerScopeStorageTests(TourFixture f) : IClassFixture<Tour
         var docs = Documents();
         docs.Select(x => x.Collection).Distinct().Should().Contain(
             ["customers", "credits", "customerStatus", "alarmSettings", "budgetOperations", "sts_credentials", "signin_tokens",
-             "console_sessions", "icp_drafts", "identity_verifications", "salesInstances", "orders", "billSubscriptions", "messages"],
+             "console_sessions", "icp_drafts", "identity_verifications", "salesInstances", "orders", "billSubscriptions", "messages",
+             "tickets", "ticket_uploads"],
             "the tour leaves state in every product's store");
         docs.Where(x => !x.Doc.TryGetValue("PartnerUid", out var p) || !p.IsString || string.IsNullOrEmpty(p.AsString))
             .Select(x => $"{x.Collection}: {x.Doc["_id"]}").Should().BeEmpty("every stored document names its partner");

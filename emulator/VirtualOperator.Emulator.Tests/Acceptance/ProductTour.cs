@@ -16,6 +16,7 @@ public sealed class ProductTour
     public const string Bss = "2017-12-14";
     private const string Aas = "2015-07-01";
     private const string Crm = "2015-04-08";
+    private const string Wo = "2016-08-30";
 
     private readonly PartnerSession _p;
     private readonly Dictionary<string, JsonObject> _answers = new(StringComparer.Ordinal);
@@ -154,6 +155,31 @@ public sealed class ProductTour
         await Ok("CancelOrder", new() { ["OwnerId"] = c2, ["OrderId"] = unpaid[0]!["OrderId"]!.ToString() });
 
         (await _p.ControlGet($"/_emulator/partners/{_p.Uid}/messages")).AsArray().Should().NotBeEmpty();
+
+        // A ticket with an attachment, support's answer, the partner's reply (Workorder as pop-core sends it: V1 GET).
+        var grant = (await Ticket("getOSSTempAuthor", new()))["data"]!;
+        var key = grant["dir"]!.ToString() + "screen.png";
+        using (var form = new MultipartFormDataContent
+        {
+            { new StringContent(key), "key" }, { new StringContent(grant["policy"]!.ToString()), "policy" },
+            { new StringContent(grant["accessId"]!.ToString()), "OSSAccessKeyId" }, { new StringContent(grant["signature"]!.ToString()), "Signature" },
+            { new ByteArrayContent([1, 2, 3]), "file", "screen.png" },
+        })
+            (await _p.Control.PostAsync(new Uri(grant["host"]!.ToString()).AbsolutePath, form)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var ticket = (await Ticket("add", new() { ["aliUid"] = c1, ["productId"] = "4", ["content"] = "The console is slow.", ["attachments"] = key }))["data"]!.ToString();
+        await _p.ControlPost($"/_emulator/partners/{_p.Uid}/tickets/{ticket}/reply", new { content = "Which region?" });
+        await Ticket("QuestionReply", new() { ["QuestionId"] = ticket, ["QuestionContent"] = "cn-hangzhou" });
+        await Ticket("QuestionList", new() { ["QuestionStatus"] = "feedback" });
+        await Ticket("QuestionListNote", new() { ["QuestionId"] = ticket });
+        await Ticket("getAttachTempURL", new() { ["attachId"] = ticket + "-0" });
+    }
+
+    /// <summary>A Workorder call whose lower-case envelope (where it has one) says it succeeded.</summary>
+    private async Task<JsonObject> Ticket(string action, Dictionary<string, string> p)
+    {
+        var json = await Keep(new TourCall(Wo, action, "workorder.aliyuncs.com", true, p));
+        if (json["code"] is { } code) code.ToString().Should().Be("200", $"{action}: {json.ToJsonString()}");
+        return json;
     }
 
     public const string StsKey = "2015-04-01/AssumeRole";

@@ -192,20 +192,3 @@ public sealed class PipelineErrorTests : IClassFixture<EmulatorFixture>
         resp.Headers.GetValues("x-acs-request-id").Single().Should().Be(body["RequestId"]!.ToString());
     }
 }
-
-public sealed class MnsNotImplementedTests : IClassFixture<EmulatorFixture>
-{
-    private readonly EmulatorApplication _app;
-    public MnsNotImplementedTests(EmulatorFixture f) => _app = f.App;
-
-    [Fact]
-    public async Task ReceiveMessage_NotYetImplemented_AnswersMnsXmlErrorNamingIt()
-    {
-        var r = await _app.CreateClient().GetAsync("/queues/vo-messages-1688000000000001/messages?waitseconds=1");
-        r.StatusCode.Should().Be(HttpStatusCode.NotImplemented);
-        r.Content.Headers.ContentType!.MediaType.Should().Be("text/xml");
-        var xml = System.Xml.Linq.XDocument.Parse(await r.Content.ReadAsStringAsync()).Root!;
-        xml.Name.LocalName.Should().Be("Error");
-        xml.Elements().Single(e => e.Name.LocalName == "Message").Value.Should().Contain("MNS 2015-06-06 ReceiveMessage");
-    }
-}

@@ -11,6 +11,7 @@ public sealed class SignatureVectorTests
 
     public static TheoryData<string> V1Names() => Names("V1");
     public static TheoryData<string> V3Names() => Names("V3");
+    public static TheoryData<string> MnsNames() => Names("MNS");
 
     private static TheoryData<string> Names(string prefix)
     {
@@ -54,6 +55,20 @@ public sealed class SignatureVectorTests
         signature.Should().Be(v["expectedSignature"]!.ToString());
         Acs3Signature.Authorization(v["accessKeyId"]!.ToString(), signed.OrderBy(h => h, StringComparer.Ordinal), signature)
             .Should().Be(v["expectedAuthorization"]!.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(MnsNames))]
+    public void MnsSignature_KnownVector_MatchesStringToSignAndSignature(string name)
+    {
+        var v = Vector(name);
+        var headers = v["headers"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.ToString());
+        var sts = MnsSignature.StringToSign(v["method"]!.ToString(), headers.GetValueOrDefault("content-md5"),
+            headers.GetValueOrDefault("content-type"), headers["date"], headers, v["resource"]!.ToString());
+        sts.Should().Be(v["stringToSign"]!.ToString());
+        MnsSignature.Sign(sts, v["accessKeySecret"]!.ToString()).Should().Be(v["expectedSignature"]!.ToString());
+        MnsSignature.ParseAuthorization(v["expectedAuthorization"]!.ToString()).Should().Be((v["accessKeyId"]!.ToString(), v["expectedSignature"]!.ToString()));
+        if (headers.ContainsKey("content-md5")) MnsSignature.ContentMd5([]).Should().Be(headers["content-md5"]);
     }
 
     [Fact]

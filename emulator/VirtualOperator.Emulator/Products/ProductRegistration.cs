@@ -4,6 +4,8 @@ using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Products.Federation;
 using VirtualOperator.Emulator.Products.Messages;
+using VirtualOperator.Emulator.Products.Mns;
+using VirtualOperator.Emulator.Products.Workorder;
 using VirtualOperator.Emulator.Products.Sts;
 
 namespace VirtualOperator.Emulator.Products;
@@ -15,7 +17,12 @@ namespace VirtualOperator.Emulator.Products;
 public static class ProductRegistration
 {
     /// <summary>Catalog actions served by a product's own routes rather than an RPC handler ("Product/Action").</summary>
-    public static readonly string[] NonRpcActions = ["Federation/GetSigninToken", "Federation/Login"];
+    public static readonly string[] NonRpcActions =
+    [
+        "Federation/GetSigninToken", "Federation/Login",
+        "MNS/ReceiveMessage", "MNS/DeleteMessage", "MNS/BatchReceiveMessage", "MNS/PeekMessage", "MNS/BatchPeekMessage",
+        "MNS/BatchDeleteMessage", "MNS/ChangeMessageVisibility", "MNS/GetQueueAttributes",
+    ];
 
     public static IServiceCollection AddProducts(this IServiceCollection services)
     {
@@ -25,6 +32,8 @@ public static class ProductRegistration
         services.AddSts();
         services.AddFederation();
         services.AddIdentityVerification();
+        services.AddMns();
+        services.AddWorkorder();
         return services;
     }
 
@@ -36,6 +45,7 @@ public static class ProductRegistration
         app.MapStsControl();
         app.MapFederation();
         app.MapIdentityPages();
-        Mns.MnsNotImplemented.MapMnsNotImplemented(app);
+        app.MapMns();
+        app.MapWorkorder();
     }
 }

@@ -21,6 +21,9 @@ public sealed class MessageStore : IStateReset
 
     private ILiteCollection<PartnerMessage> Messages => _db.Collection<PartnerMessage>("messages");
 
+    /// <summary>Raised after a message is stored, outside the store's lock: the MNS queue wakes its long-polling receivers.</summary>
+    public event Action<PartnerMessage>? Inserted;
+
     public void Insert(PartnerMessage message)
     {
         // The write first, outside _gate: a leaf lock, never held while waiting for the write gate.
@@ -29,6 +32,7 @@ public sealed class MessageStore : IStateReset
         {
             if (_counts.TryGetValue(message.PartnerUid, out var n)) _counts[message.PartnerUid] = n + 1;
         }
+        Inserted?.Invoke(message);
     }
 
     public long CountFor(string partnerUid)
