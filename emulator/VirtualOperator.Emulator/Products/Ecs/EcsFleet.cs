@@ -28,6 +28,25 @@ public sealed class EcsFleet(EcsStore store, SalesStore sales, PayAsYouGoMeter m
         }, new DateTimeOffset(now, TimeSpan.Zero));
     }
 
+    /// <summary>Moves a PrePaid term's end to <paramref name="end"/> (a renewal); an expired, unreleased instance runs again.</summary>
+    public void ExtendTerm(SalesInstance s, DateTime end, DateTime now)
+    {
+        s.EndTime = end;
+        SubscriptionLifecycle.Extend(s, 0, now);
+        sales.Update(s);
+    }
+
+    /// <summary>Writes a changed configuration and keeps the subscription record's copy (orders show it) in step.</summary>
+    public void Reconfigured(EcsInstance i)
+    {
+        store.Update(i);
+        if (sales.Instance(i.Id) is { } s)
+        {
+            s.Config = EcsWire.ConfigOf(i);
+            sales.Update(s);
+        }
+    }
+
     /// <summary>Releases an instance (DeleteInstance, or arrears): its subscription record is Released, its meter ends, InstanceReleased is recorded.</summary>
     public void Release(string id, DateTime at)
     {
