@@ -9,7 +9,7 @@ namespace VirtualOperator.Emulator.Products.Ecs;
 /// </summary>
 public sealed class EcsInstance
 {
-    public const string SalesKind = "Ecs";
+    public const string SalesKind = BssOpenApi.Sales.InstanceKinds.Ecs;
 
     public string Id { get; set; } = "";
     public string PartnerUid { get; set; } = "";
