@@ -98,9 +98,16 @@ test('20-minute-old timestamp: InvalidTimeStamp.Expired (400)', async () => {
 });
 
 test('a known but unimplemented action names product and action through pop-core', async () => {
-  await assert.rejects(pop(emu.baseUrl, keys, '2014-05-26').request('DescribeReservedInstances', { RegionId: 'cn-hangzhou' }), e => {
+  // Any catalog action no handler answers yet: products land over time, so the example is looked up, not named.
+  const missing = (await emu.control.get('/_emulator/catalog')).find(a => a.style === 'RPC' && a.version && !a.implemented);
+  assert.ok(missing, 'this check needs one catalog action without a handler; when every one has one, delete it');
+  const entry = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '..', '..', 'fixtures', 'api', 'catalog.json'), 'utf8'))
+    .actions.find(a => a.product === missing.product && a.version === missing.version && a.action === missing.action);
+  const params = Object.fromEntries(entry.request.filter(p => p.required && !p.sub)
+    .map(p => [p.name, /Integer|Long|Number|Float|Double/.test(p.type) ? 1 : p.type === 'Boolean' ? true : 'x']));
+  await assert.rejects(pop(emu.baseUrl, keys, missing.version).request(missing.action, params), e => {
     assert.equal(e.code, 'NotImplemented');
-    assert.match(e.data.Message, /Ecs 2014-05-26 DescribeReservedInstances/);
+    assert.ok(e.data.Message.includes(`${missing.product} ${missing.version} ${missing.action}`), e.data.Message);
     return true;
   });
 });

@@ -21,4 +21,11 @@ public static class PartnerEventTypes
     public const string InstanceExpiringSoon = "InstanceExpiringSoon";
     public const string InstanceExpired = "InstanceExpired";
     public const string InstanceReleased = "InstanceReleased";
+
+    // Pay-as-you-go meter, any product (docs/metering.md).
+    public const string PayAsYouGoOverdue = "PayAsYouGoOverdue";
+    public const string PayAsYouGoStopped = "PayAsYouGoStopped";
+
+    // ECS (docs/ecs.md); expiring, expired and released come from the sales lifecycle with ProductCode "ecs".
+    public const string EcsInstanceCreated = "EcsInstanceCreated";
 }

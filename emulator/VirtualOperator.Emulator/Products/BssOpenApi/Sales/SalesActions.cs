@@ -69,7 +69,10 @@ internal static class SalesActions
         var renewStatus = ctx.Params.String("RenewStatus");
         var (endFrom, endTo) = (Wire.TimeParam(ctx, "EndTimeStart"), Wire.TimeParam(ctx, "EndTimeEnd"));
         var (createFrom, createTo) = (Wire.TimeParam(ctx, "CreateTimeStart"), Wire.TimeParam(ctx, "CreateTimeEnd"));
-        var rows = ctx.Get<SalesStore>().InstancesOf(ctx.PartnerUid, scope, InstanceKinds.Generic)
+        var store = ctx.Get<SalesStore>();
+        // ECS instances are sold through their own API but listed here too, as on the real BSS (ProductCode ecs).
+        var rows = store.InstancesOf(ctx.PartnerUid, scope, InstanceKinds.Generic).Concat(store.InstancesOf(ctx.PartnerUid, scope, InstanceKinds.Ecs))
+            .OrderBy(i => i.CreateTime).ThenBy(i => i.Id, StringComparer.Ordinal)
             .Where(i => !i.IsReleased)
             .Where(i => ids.Length == 0 || ids.Contains(i.Id))
             .Where(i => productCode is null || i.ProductCode == productCode)

@@ -56,6 +56,8 @@ public static class InstanceKinds
 {
     public const string Generic = "Generic";
     public const string ResourcePackage = "ResourcePackage";
+    /// <summary>The subscription record of an ECS instance (Products/Ecs); ECS keeps the rest.</summary>
+    public const string Ecs = "Ecs";
 }
 
 public static class SubscriptionTypes
