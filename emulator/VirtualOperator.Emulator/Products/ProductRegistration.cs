@@ -4,6 +4,7 @@ using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Products.Federation;
 using VirtualOperator.Emulator.Products.Messages;
+using VirtualOperator.Emulator.Products.Rds;
 using VirtualOperator.Emulator.Products.Sts;
 
 namespace VirtualOperator.Emulator.Products;
@@ -25,6 +26,7 @@ public static class ProductRegistration
         services.AddSts();
         services.AddFederation();
         services.AddIdentityVerification();
+        services.AddRds();
         return services;
     }
 
