@@ -36,7 +36,7 @@ internal static partial class BackupActions
             store.Insert(b);
             return b;
         });
-        return new { BackupJobId = backup.JobId, ctx.RequestId };
+        return RdsReply.Of(ctx, new { BackupJobId = backup.JobId, ctx.RequestId });
     }
 
     /// <summary>Finished backups of an instance inside its retention period, newest first, paged (counts are strings in this model).</summary>
@@ -64,11 +64,11 @@ internal static partial class BackupActions
             DBInstanceId = b.DBInstanceId, b.Engine, b.EngineVersion, IsAvail = 1, StoreStatus = "Disabled",
             ExpectExpireTime = RdsWire.Time(RdsInstance.Utc(b.StartTime).AddDays(rds.BackupRetentionPeriod)),
         }).ToList();
-        return new
+        return RdsReply.Of(ctx, new
         {
             Items = new { Backup = page }, PageNumber = RdsWire.Number(number), PageRecordCount = RdsWire.Number(page.Count), ctx.RequestId,
             TotalRecordCount = RdsWire.Number(rows.Count),
-        };
+        });
     }
 
     /// <summary>The backup sets a restore may use now: finished and not older than the retention period [I].</summary>
@@ -125,11 +125,11 @@ internal static partial class BackupActions
             store.Update(i);
             return i;
         });
-        return new
+        return RdsReply.Of(ctx, new
         {
             rds.CompressType, DBInstanceID = rds.Id, EnableBackupLog = rds.BackupLog == "Enable" ? "1" : "0", rds.HighSpaceUsageProtection,
             rds.LocalLogRetentionHours, rds.LocalLogRetentionSpace, rds.LogBackupLocalRetentionNumber, ctx.RequestId,
-        };
+        });
     }
 
     /// <summary>The backup policy as stored.</summary>
@@ -137,13 +137,13 @@ internal static partial class BackupActions
     public static object DescribeBackupPolicy(ActionContext ctx)
     {
         var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), RdsWire.Scope(ctx));
-        return new
+        return RdsReply.Of(ctx, new
         {
             BackupLog = rds.BackupLog, BackupMethod = "Physical", rds.BackupRetentionPeriod, Category = "Standard", rds.CompressType,
             EnableBackupLog = rds.BackupLog == "Enable" ? "1" : "0", rds.HighSpaceUsageProtection, rds.LocalLogRetentionHours,
             rds.LocalLogRetentionSpace, rds.LogBackupLocalRetentionNumber, rds.LogBackupRetentionPeriod, rds.PreferredBackupPeriod,
             rds.PreferredBackupTime, rds.ReleasedKeepPolicy, ctx.RequestId,
-        };
+        });
     }
 
     /// <summary>
@@ -184,11 +184,11 @@ internal static partial class BackupActions
             store.Update(i);
             return i;
         });
-        return new
+        return RdsReply.Of(ctx, new
         {
             BackupEnabled = rds.CrossBackupEnabled, CrossBackupRegion = rds.CrossBackupRegion ?? "", rds.CrossBackupType, DBInstanceId = rds.Id,
             LogBackupEnabled = rds.CrossLogBackupEnabled, rds.RegionId, ctx.RequestId, RetentType = rds.CrossRetentType, Retention = rds.CrossRetention,
-        };
+        });
     }
 
     private static int? Range(ActionContext ctx, string name, RangeSpec range)

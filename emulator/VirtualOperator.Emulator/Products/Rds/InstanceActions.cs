@@ -30,7 +30,7 @@ internal static class InstanceActions
         var billing = RdsBilling.From(ctx);
         var securityIps = ctx.Params.RequiredString("SecurityIPList");
         if (ctx.Params.Bool("DryRun") == true)
-            return new { DryRun = true, DryRunResult = true, Message = "Request validation has been passed.", ctx.RequestId };
+            return RdsReply.Of(ctx, new { DryRun = true, DryRunResult = true, Message = "Request validation has been passed.", ctx.RequestId });
 
         var desk = ctx.Get<RdsDesk>();
         var order = desk.PlaceNew(ctx, buyer, billing, () => new RdsInstance
@@ -42,10 +42,10 @@ internal static class InstanceActions
             Port = ctx.Params.String("Port") ?? spec.Engine.Port, DeletionProtection = ctx.Params.Bool("DeletionProtection") ?? false,
         }, RdsStatuses.Creating, desk.Timings.Create, Prefix(spec.Engine.Engine, RdsInstanceTypes.Primary));
         var created = ctx.Get<RdsStore>().Instance(order.InstanceId)!;
-        return new
+        return RdsReply.Of(ctx, new
         {
             created.ConnectionString, DBInstanceId = created.Id, DryRun = false, OrderId = order.Id, created.Port, ctx.RequestId,
-        };
+        });
     }
 
     /// <summary>The caller's instances, newest last [I], filtered and paged (PageNumber/PageSize, TotalRecordCount).</summary>
@@ -78,10 +78,10 @@ internal static class InstanceActions
         var page = rows.Skip((number - 1) * size).Take(size)
             .Select(x => RdsViews.ListItem(x.Instance, x.Record, x.Status, store.ReadOnlyOf(x.Instance.Id).Where(r => !desk.IsReleased(r))))
             .ToList();
-        return new
+        return RdsReply.Of(ctx, new
         {
             Items = new { DBInstance = page }, PageNumber = number, PageRecordCount = page.Count, ctx.RequestId, TotalRecordCount = rows.Count,
-        };
+        });
     }
 
     /// <summary>One instance in full.</summary>
@@ -99,7 +99,7 @@ internal static class InstanceActions
             return RdsViews.Attribute(i, record, desk.StatusOf(i, ctx.Now, record), inv.Class(i.DBInstanceClass)?.Class,
                 store.ReadOnlyOf(i.Id).Where(r => !desk.IsReleased(r)));
         }).ToList();
-        return new { Items = new { DBInstanceAttribute = items }, ctx.RequestId };
+        return RdsReply.Of(ctx, new { Items = new { DBInstanceAttribute = items }, ctx.RequestId });
     }
 
     /// <summary>
@@ -133,7 +133,7 @@ internal static class InstanceActions
                 sales.Update(record);
             });
         });
-        return new { OrderId = long.Parse(order.Id, System.Globalization.CultureInfo.InvariantCulture), ctx.RequestId };
+        return RdsReply.Of(ctx, new { OrderId = long.Parse(order.Id, System.Globalization.CultureInfo.InvariantCulture), ctx.RequestId });
     }
 
     /// <summary>
@@ -192,7 +192,7 @@ internal static class InstanceActions
                 ctx.Get<SalesStore>().Update(record);
             });
         });
-        return new { DBInstanceId = id, OrderId = long.Parse(order.Id, System.Globalization.CultureInfo.InvariantCulture), ctx.RequestId };
+        return RdsReply.Of(ctx, new { DBInstanceId = id, OrderId = long.Parse(order.Id, System.Globalization.CultureInfo.InvariantCulture), ctx.RequestId });
     }
 
     /// <summary>
@@ -222,7 +222,7 @@ internal static class InstanceActions
             desk.Release(rds, ctx.Now, "DeleteDBInstance");
             return 0;
         });
-        return new { found.RegionId, ctx.RequestId };
+        return RdsReply.Of(ctx, new { found.RegionId, ctx.RequestId });
     }
 
     /// <summary>Id prefixes as the real service uses them: rm- (MySQL, SQL Server), pgm- (PostgreSQL), rr-/pgr- read-only [I for the rest].</summary>

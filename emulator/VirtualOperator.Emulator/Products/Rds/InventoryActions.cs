@@ -42,7 +42,7 @@ internal static class InventoryActions
             },
             ZoneId = z,
         }).ToList();
-        return new { AvailableZones = zones, ctx.RequestId };
+        return RdsReply.Of(ctx, new { AvailableZones = zones, ctx.RequestId });
     }
 
     /// <summary>Classes of one engine, version, edition and storage type in a zone, with the storage range of each.</summary>
@@ -61,7 +61,7 @@ internal static class InventoryActions
         if (!edition.StorageTypes.Contains(type)) throw RdsErrors.InvalidStorageType(type, engineName, category);
         RdsWire.OneOf(ctx, "InstanceChargeType", "Prepaid", "Prepaid", "Postpaid", "Serverless_basic", "Serverless_standard", "Serverless_ha");
         var range = inv.StorageTypes[type];
-        return new
+        return RdsReply.Of(ctx, new
         {
             DBInstanceClasses = edition.Classes.Select(c => new
             {
@@ -69,7 +69,7 @@ internal static class InventoryActions
                 DBInstanceStorageRange = new { MaxValue = range.Max, MinValue = range.Min, Step = range.Step },
             }).ToList(),
             ctx.RequestId,
-        };
+        });
     }
 
     /// <summary>
@@ -130,6 +130,6 @@ internal static class InventoryActions
                 }).ToList(),
             },
         }).ToList();
-        return new { ctx.RequestId, AvailableZones = new { AvailableZone = zones } };
+        return RdsReply.Of(ctx, new { ctx.RequestId, AvailableZones = new { AvailableZone = zones } });
     }
 }

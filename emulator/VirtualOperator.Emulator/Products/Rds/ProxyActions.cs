@@ -41,7 +41,7 @@ internal static class ProxyActions
                     break;
             }
         });
-        return new { ctx.RequestId };
+        return RdsReply.Of(ctx, new { ctx.RequestId });
     }
 
     /// <summary>Resizes an enabled proxy: DBProxyInstanceNum 1 to 16, or 0 to disable it [C]; applied at once whatever EffectiveTime says [I].</summary>
@@ -59,7 +59,7 @@ internal static class ProxyActions
             rds.ProxyInstanceNum = num;
             if (num == 0) rds.ProxyStatus = RdsProxy.Shutdown;
         });
-        return new { ctx.RequestId };
+        return RdsReply.Of(ctx, new { ctx.RequestId });
     }
 
     /// <summary>The proxy's state: service Startup/Shutdown, type, count and its endpoint while on.</summary>
@@ -68,7 +68,7 @@ internal static class ProxyActions
     {
         var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), RdsWire.Scope(ctx));
         var on = rds.ProxyStatus == RdsProxy.Startup;
-        return new
+        return RdsReply.Of(ctx, new
         {
             DBProxyConnectStringItems = new
             {
@@ -83,14 +83,32 @@ internal static class ProxyActions
                     }
                     : [],
             },
+            DBProxyAVZones = new { DBProxyAVZones = on ? new[] { rds.ZoneId } : [] },
+            DbProxyEndpointItems = new
+            {
+                DbProxyEndpointItems = on
+                    ? new[] { new { DbProxyEndpointAliases = "", DbProxyEndpointName = "ta" + rds.Id[(rds.Id.IndexOf('-') + 1)..][..10], DbProxyEndpointType = "Custom", DbProxyReadWriteMode = "ReadWrite" } }
+                    : [],
+            },
             DBProxyEngineType = "normal",
+            DBProxyInstanceMinorVersions = new { DBProxyInstanceMinorVersions = on ? new[] { ProxyMinorVersion } : [] },
+            DBProxyInstanceCurrentMinorVersion = on ? ProxyMinorVersion : null,
+            DBProxyInstanceLatestMinorVersion = on ? ProxyMinorVersion : null,
+            DBProxyNodes = new
+            {
+                DBProxyNodes = Enumerable.Range(1, on ? rds.ProxyInstanceNum : 0)
+                    .Select(n => new { cpuCores = "2", nodeId = $"pn-{rds.Id}-{n}", zoneId = rds.ZoneId }).ToList(),
+            },
             DBProxyInstanceNum = rds.ProxyInstanceNum,
             DBProxyInstanceStatus = on ? "Running" : "Shutdown",
             DBProxyInstanceType = rds.ProxyInstanceType == "common" ? "1" : "2",
             DBProxyServiceStatus = rds.ProxyStatus,
             ctx.RequestId,
-        };
+        });
     }
+
+    /// <summary>[I] the proxy's minor version label.</summary>
+    private const string ProxyMinorVersion = "rdsproxy_1.0.0";
 
     private static int? Count(ActionContext ctx, string name, int min)
     {

@@ -4,7 +4,7 @@ namespace VirtualOperator.Emulator.Products.Rds;
 
 /// <summary>
 /// Wire formatting of instances: the field names and JSON types of the SDK models (DescribeDBInstancesResponseBody,
-/// DescribeDBInstanceAttributeResponseBody); fields the emulator has no value for are left out, as the Tea SDK allows.
+/// DescribeDBInstanceAttributeResponseBody); <see cref="RdsReply"/> completes the rest with nulls.
 /// </summary>
 internal static class RdsViews
 {
@@ -78,6 +78,8 @@ internal static class RdsViews
         SecurityIPList = i.SecurityIPList,
         SecurityIPMode = "normal",
         TimeZone = "UTC",
+        SlaveZones = new { SlaveZone = i.Category == "HighAvailability" ? [new { ZoneId = i.ZoneId }] : Array.Empty<object>() },
+        Extra = new { DBInstanceIds = new { DBInstanceId = new[] { i.Id } } },
         i.ZoneId,
     };
 }

@@ -53,6 +53,6 @@ internal static class ReadOnlyActions
             };
         }, RdsStatuses.Creating, desk.Timings.Create, InstanceActions.Prefix(engineOfPrimary, RdsInstanceTypes.Readonly));
         var created = store.Instance(order.InstanceId)!;
-        return new { created.ConnectionString, DBInstanceId = created.Id, OrderId = order.Id, created.Port, ctx.RequestId };
+        return RdsReply.Of(ctx, new { created.ConnectionString, DBInstanceId = created.Id, OrderId = order.Id, created.Port, ctx.RequestId });
     }
 }

@@ -23,7 +23,7 @@ internal static class RestoreActions
         var sourceId = ctx.Params.RequiredString("DBInstanceId");
         var billing = RdsBilling.From(ctx);
         var order = NewFromSource(ctx, buyer, billing, sourceId, RdsStatuses.Cloning, ctx.Get<RdsDesk>().Timings.Clone);
-        return new { DBInstanceId = order.InstanceId, OrderId = order.Id, ctx.RequestId };
+        return RdsReply.Of(ctx, new { DBInstanceId = order.InstanceId, OrderId = order.Id, ctx.RequestId });
     }
 
     /// <summary>
@@ -54,10 +54,10 @@ internal static class RestoreActions
                 ctx.Get<RdsStore>().Update(t);
                 return 0;
             });
-            return new { DBInstanceId = target.Id, OrderId = "", ctx.RequestId };
+            return RdsReply.Of(ctx, new { DBInstanceId = target.Id, OrderId = "", ctx.RequestId });
         }
         var order = NewFromSource(ctx, buyer, RdsBilling.From(ctx, RdsPayTypes.Postpaid), sourceId, RdsStatuses.Creating, desk.Timings.Create);
-        return new { DBInstanceId = order.InstanceId, OrderId = order.Id, ctx.RequestId };
+        return RdsReply.Of(ctx, new { DBInstanceId = order.InstanceId, OrderId = order.Id, ctx.RequestId });
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ internal static class RestoreActions
             ctx.Get<RdsStore>().Update(rds);
             return 0;
         });
-        return new { ctx.RequestId };
+        return RdsReply.Of(ctx, new { ctx.RequestId });
     }
 
     /// <summary>
@@ -141,7 +141,7 @@ internal static class RestoreActions
             };
         }, RdsStatuses.Restoring, desk.Timings.Restore, InstanceActions.Prefix(engine, RdsInstanceTypes.Primary));
         var created = store.Instance(order.InstanceId)!;
-        return new { created.ConnectionString, DBInstanceId = created.Id, OrderId = order.Id, created.Port, ctx.RequestId };
+        return RdsReply.Of(ctx, new { created.ConnectionString, DBInstanceId = created.Id, OrderId = order.Id, created.Port, ctx.RequestId });
     }
 
     private static string OrMissing(this string? value, string name) => value ?? throw CommonErrors.MissingParameter(name);

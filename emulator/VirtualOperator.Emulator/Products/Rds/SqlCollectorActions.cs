@@ -26,13 +26,13 @@ internal static class SqlCollectorActions
             ctx.Get<RdsStore>().Update(rds);
             return 0;
         });
-        return new { ctx.RequestId };
+        return RdsReply.Of(ctx, new { ctx.RequestId });
     }
 
     [Action(P, V, "DescribeSQLCollectorPolicy")]
     public static object DescribeSQLCollectorPolicy(ActionContext ctx)
     {
         var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), RdsWire.Scope(ctx));
-        return new { ctx.RequestId, SQLCollectorStatus = rds.SqlCollectorStatus, StoragePeriod = StoragePeriodDays };
+        return RdsReply.Of(ctx, new { ctx.RequestId, SQLCollectorStatus = rds.SqlCollectorStatus, StoragePeriod = StoragePeriodDays });
     }
 }
