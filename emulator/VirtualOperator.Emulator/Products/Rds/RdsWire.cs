@@ -16,8 +16,9 @@ public static class RdsWire
     /// </summary>
     public static string? Scope(ActionContext ctx)
     {
-        if (Wire.Scope(ctx) is { } scoped) return scoped;
+        // Under STS credentials TargetCustomerUid refuses a ResourceOwnerId naming another customer.
         var uid = ctx.TargetCustomerUid("ResourceOwnerId");
+        if (Wire.Scope(ctx) is { } scoped) return scoped;
         if (uid is null) return null;
         return ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, uid) ? uid : throw AccountErrors.InvalidOwner();
     }
