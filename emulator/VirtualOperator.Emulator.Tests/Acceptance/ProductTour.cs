@@ -145,6 +145,9 @@ public sealed class ProductTour
         var own = await asCustomer.V3("QueryAvailableInstances", Bss);
         own.Status.Should().Be(HttpStatusCode.OK, own.Text);
 
+        // ECS: inventory, prices, PrePaid and PostPaid instances through their life, reserved instances, arrears (30 virtual hours)
+        await EcsAsync(c1);
+
         // A month on: the second customer's auto-renewal can't be paid, its unpaid order is cancelled.
         await Ok("CreateResellerUserQuota", new() { ["OwnerId"] = c2, ["Amount"] = "230", ["Currency"] = "CNY" });
         var auto = Buy(c2, "Subscription");
@@ -206,6 +209,69 @@ public sealed class ProductTour
         Keep(new TourCall("2014-08-15", action, "rds.aliyuncs.com", false, p));
 
     public const string StsKey = "2015-04-01/AssumeRole";
+    private const string Ecs = "2014-05-26";
+
+    private async Task EcsAsync(string owner)
+    {
+        Task<JsonObject> Call(string action, Dictionary<string, string> p, string? as_ = null)
+        {
+            p["OwnerId"] = as_ ?? owner;
+            p.TryAdd("RegionId", "cn-hangzhou");
+            return Keep(new TourCall(Ecs, action, "ecs.aliyuncs.com", false, p));
+        }
+        await Call("DescribeRegions", new());
+        await Call("DescribeZones", new());
+        await Call("DescribeAvailableResource", new() { ["DestinationResource"] = "InstanceType", ["InstanceChargeType"] = "PrePaid" });
+        var config = new Dictionary<string, string>
+        {
+            ["InstanceType"] = "ecs.g7.large", ["InternetMaxBandwidthOut"] = "5", ["InternetChargeType"] = "PayByBandwidth",
+        };
+        await Call("DescribePrice", new(config) { ["PriceUnit"] = "Year", ["Period"] = "1" });
+        var run = new Dictionary<string, string>(config)
+        {
+            ["ImageId"] = "aliyun_3_x64_20G_alibase_20240528.vhd", ["InstanceChargeType"] = "PrePaid", ["Period"] = "1", ["PeriodUnit"] = "Month",
+            ["InstanceName"] = "tour-web", ["Tag.1.Key"] = "env", ["Tag.1.Value"] = "tour",
+        };
+        var web = (await Call("RunInstances", run))["InstanceIdSets"]!["InstanceIdSet"]![0]!.ToString();
+        var payg = (await Call("RunInstances", new() { ["InstanceType"] = "ecs.c7.large", ["ImageId"] = "ubuntu_22_04_x64_20G_alibase_20240508.vhd" }))
+            ["InstanceIdSets"]!["InstanceIdSet"]![0]!.ToString();
+        await _p.AdvanceClockAsync(TimeSpan.FromMinutes(1));
+        await Call("DescribeInstances", new() { ["InstanceIds"] = $"[\"{web}\"]" });
+        await Call("DescribeInstanceStatus", new());
+        await Call("RenewInstance", new() { ["InstanceId"] = web, ["Period"] = "1", ["PeriodUnit"] = "Month" });
+        await Call("ModifyPrepayInstanceSpec", new() { ["InstanceId"] = web, ["InstanceType"] = "ecs.g7.xlarge" });
+        await Call("ModifyInstanceNetworkSpec", new() { ["InstanceId"] = web, ["InternetMaxBandwidthOut"] = "10" });
+        await Call("RebootInstance", new() { ["InstanceId"] = payg });
+        await _p.AdvanceClockAsync(TimeSpan.FromMinutes(1));
+        await Call("StopInstance", new() { ["InstanceId"] = payg });
+        await _p.AdvanceClockAsync(TimeSpan.FromMinutes(1));
+        await Call("ModifyInstanceSpec", new() { ["InstanceId"] = payg, ["InstanceType"] = "ecs.c7.xlarge" });
+        await Call("StartInstance", new() { ["InstanceId"] = payg });
+        await _p.AdvanceClockAsync(TimeSpan.FromMinutes(1));
+        await Call("DeleteInstance", new() { ["InstanceId"] = payg, ["Force"] = "true" });
+
+        var ri = new Dictionary<string, string>
+        {
+            ["InstanceType"] = "ecs.g7.xlarge", ["Scope"] = "Zone", ["ZoneId"] = "cn-hangzhou-h", ["InstanceAmount"] = "2",
+            ["ReservedInstanceName"] = "tour-ri", ["Tag.1.Key"] = "env", ["Tag.1.Value"] = "tour",
+        };
+        var riId = (await Call("PurchaseReservedInstancesOffering", ri))["ReservedInstanceIdSets"]!["ReservedInstanceId"]![0]!.ToString();
+        await Call("ModifyReservedInstances", new()
+        {
+            ["ReservedInstanceId.1"] = riId, ["Configuration.1.InstanceType"] = "ecs.g7.2xlarge", ["Configuration.1.InstanceAmount"] = "1",
+            ["Configuration.1.Scope"] = "Region",
+        });
+        await Call("DescribeReservedInstances", new() { ["ReservedInstanceId.1"] = riId });
+
+        // A customer whose credit covers two hours: stopped for arrears a day later, reactivated after a top-up.
+        var poor = (await Ok("CreateAgAccount", new() { ["LoginEmail"] = Email() }))["AgRelationDto"]!["Pk"]!.ToString();
+        await Ok("CreateResellerUserQuota", new() { ["OwnerId"] = poor, ["Amount"] = "1", ["Currency"] = "CNY" });
+        var owing = (await Call("RunInstances", new() { ["InstanceType"] = "ecs.c7.large", ["ImageId"] = "aliyun_3_x64_20G_alibase_20240528.vhd" }, poor))
+            ["InstanceIdSets"]!["InstanceIdSet"]![0]!.ToString();
+        await _p.AdvanceClockAsync(TimeSpan.FromHours(30));
+        await Ok("SetResellerUserQuota", new() { ["OwnerId"] = poor, ["Amount"] = "100", ["Currency"] = "CNY" });
+        await Call("ReActivateInstances", new() { ["InstanceId"] = owing }, poor);
+    }
 
     private Task<JsonObject> Ok(string action, Dictionary<string, string>? p = null) =>
         Keep(new TourCall(Bss, action, "business.aliyuncs.com", false, p ?? new Dictionary<string, string>()));
