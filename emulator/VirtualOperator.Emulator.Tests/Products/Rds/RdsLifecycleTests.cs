@@ -148,4 +148,37 @@ public sealed class RdsLifecycleTests : IDisposable
         inside.Status.Should().Be(HttpStatusCode.OK, inside.Text);
         (await kit.AttributeAsync(inside.Json["DBInstanceId"]!.ToString()))["DBInstanceStatus"]!.ToString().Should().Be("INS_CLONING");
     }
+
+    [Fact]
+    public async Task Postpaid_IsMeteredHourly_ThenStoppedForArrears_ThenReleasedWithItsReadOnlyInstance()
+    {
+        var kit = await RdsKit.CreateAsync(_app, quota: 100m);
+        var id = await kit.CreateAsync();
+        await kit.AdvanceAsync(TimeSpan.FromMinutes(6));
+        var ro = (await kit.Ok("CreateReadOnlyDBInstance", new Dictionary<string, string>
+        {
+            ["DBInstanceId"] = id, ["RegionId"] = RdsKit.Region, ["ZoneId"] = "cn-hangzhou-i", ["EngineVersion"] = "8.0",
+            ["DBInstanceClass"] = "mysql.n2.medium.1", ["DBInstanceStorage"] = "100", ["PayType"] = "Postpaid",
+        }))["DBInstanceId"]!.ToString();
+        await kit.AdvanceAsync(TimeSpan.FromHours(10));
+        // 0.87 + 100 GB × 0.002 = 1.07 an hour for the primary, 0.33 + 0.20 = 0.53 for the read-only one.
+        var usage = await kit.Sales.OrdersAsync(new Dictionary<string, string> { ["OrderType"] = "PayAsYouGoUsage" });
+        usage.Should().NotBeEmpty();
+        var paid = usage.Where(o => o!["PaymentStatus"]!.ToString() == "Paid").Sum(o => RdsKitMoney.Dec(o!["PretaxAmount"]));
+        kit.Sales.Available().Should().Be(100m - paid);
+        paid.Should().Be(10 * 1.07m + 10 * 0.53m, "ten whole hours of each since it started");
+
+        // The remaining 84 last about 52 hours; then 24 hours of grace.
+        await kit.AdvanceAsync(TimeSpan.FromDays(5));
+        var stopped = await kit.AttributeAsync(id);
+        stopped["DBInstanceStatus"]!.ToString().Should().Be("Stopped");
+        stopped["LockMode"]!.ToString().Should().Be("LockByArrearage");
+        (await kit.Call("CreateBackup", new Dictionary<string, string> { ["DBInstanceId"] = id })).Code.Should().Be("OperationDenied.DBInstanceStatus");
+
+        await kit.AdvanceAsync(TimeSpan.FromDays(16));
+        (await kit.Call("DescribeDBInstanceAttribute", new Dictionary<string, string> { ["DBInstanceId"] = id })).Code.Should().Be("InvalidDBInstanceId.NotFound");
+        (await kit.Call("DescribeDBInstanceAttribute", new Dictionary<string, string> { ["DBInstanceId"] = ro })).Code.Should().Be("InvalidDBInstanceId.NotFound");
+        var events = (await kit.Sales.EventsAsync()).Select(e => (Type: e!["type"]!.ToString(), Id: e["instanceId"]?.ToString())).ToList();
+        events.Should().Contain(("PayAsYouGoStopped", id)).And.Contain(("InstanceReleased", id)).And.Contain(("InstanceReleased", ro));
+    }
 }

@@ -76,7 +76,7 @@ internal static class InstanceActions
             .ToList();
         var store = ctx.Get<RdsStore>();
         var page = rows.Skip((number - 1) * size).Take(size)
-            .Select(x => RdsViews.ListItem(x.Instance, x.Record, x.Status, store.ReadOnlyOf(x.Instance.Id).Where(r => !desk.IsReleased(r))))
+            .Select(x => RdsViews.ListItem(x.Instance, x.Record, x.Status, desk.LockModeOf(x.Instance, x.Record), store.ReadOnlyOf(x.Instance.Id).Where(r => !desk.IsReleased(r))))
             .ToList();
         return RdsReply.Of(ctx, new
         {
@@ -96,7 +96,7 @@ internal static class InstanceActions
         var items = ids.Select(id => desk.Own(ctx, id, scope)).Select(i =>
         {
             var record = desk.Record(i);
-            return RdsViews.Attribute(i, record, desk.StatusOf(i, ctx.Now, record), inv.Class(i.DBInstanceClass)?.Class,
+            return RdsViews.Attribute(i, record, desk.StatusOf(i, ctx.Now, record), desk.LockModeOf(i, record), inv.Class(i.DBInstanceClass)?.Class,
                 store.ReadOnlyOf(i.Id).Where(r => !desk.IsReleased(r)));
         }).ToList();
         return RdsReply.Of(ctx, new { Items = new { DBInstanceAttribute = items }, ctx.RequestId });
@@ -189,6 +189,7 @@ internal static class InstanceActions
             {
                 rds.BeginBusy(RdsStatuses.ClassChanging, ctx.Now, desk.Wall, desk.Timings.ClassChange, desk.Timings.Wall);
                 store.Update(rds);
+                desk.Reprice(rds);
                 ctx.Get<SalesStore>().Update(record);
             });
         });

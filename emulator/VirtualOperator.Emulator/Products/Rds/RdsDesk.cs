@@ -1,5 +1,6 @@
 using VirtualOperator.Emulator.Clock;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+using VirtualOperator.Emulator.Products.BssOpenApi.Sales.Metering;
 using VirtualOperator.Emulator.Products.Messages;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 
@@ -9,10 +10,11 @@ namespace VirtualOperator.Emulator.Products.Rds;
 /// The RDS instance graph on the shared machinery: every new instance (CreateDBInstance, read-only, clone, recovery,
 /// disaster recovery) is one order through <see cref="OrderDesk.Place"/>, paid from the customer's credit, written with its
 /// sales record and its RDS document and the partner event in the same step under the customer's lock. Reads join the RDS
-/// document with its sales record, so an expiry or release applied by <see cref="SubscriptionLifecycle"/> shows in RDS.
+/// document with its sales record and its meter, so an expiry or release applied by <see cref="SubscriptionLifecycle"/>, or a stop
+/// for arrears applied by the shared <see cref="PayAsYouGoMeter"/> (Postpaid), shows in RDS.
 /// </summary>
 public sealed class RdsDesk(
-    OrderDesk desk, SalesStore sales, RdsStore store, RdsSales money, SalesEvents events, WallClock wall, RdsTimings timings)
+    OrderDesk desk, SalesStore sales, RdsStore store, RdsSales money, SalesEvents events, WallClock wall, RdsTimings timings, PayAsYouGoMeter meter)
 {
     public RdsTimings Timings => timings;
     public DateTimeOffset Wall => wall.UtcNow;
@@ -45,6 +47,9 @@ public sealed class RdsDesk(
             {
                 creating.Apply(paid);
                 store.Insert(rds);
+                if (!billing.Prepaid)
+                    meter.Start(rds.PartnerUid, rds.CustomerUid, RdsSales.ProductCode, rds.Id, rds.RegionId, money.Currency,
+                        money.Hourly(rds.DBInstanceClass, rds.StorageType, rds.Storage), now);
                 events.Record(PartnerEventTypes.RdsInstanceCreated, record, now, paid.Id, $"{rds.InstanceType} {rds.Engine} {rds.EngineVersion} {rds.DBInstanceClass} {rds.PayType}");
             });
         });
@@ -65,17 +70,28 @@ public sealed class RdsDesk(
 
     public bool IsReleased(RdsInstance i) => i.IsReleased || Record(i)?.IsReleased == true;
 
-    /// <summary>DBInstanceStatus now: released, a transition in progress, stopped by expiry [I], else Running.</summary>
+    /// <summary>DBInstanceStatus now: released, a transition in progress, stopped by expiry or for arrears [I], else Running.</summary>
     public string StatusOf(RdsInstance i, DateTimeOffset now, SalesInstance? record = null)
     {
         record ??= Record(i);
         if (i.IsReleased || record?.IsReleased == true) return RdsStatuses.Released;
         if (i.BusyAt(now, wall.UtcNow) is { } busy) return busy;
-        return record?.Status == InstanceStatuses.Expired ? RdsStatuses.Stopped : RdsStatuses.Running;
+        return LockModeOf(i, record) == "Unlock" ? RdsStatuses.Running : RdsStatuses.Stopped;
     }
 
-    /// <summary>LockMode [I]: LockByExpiration while a subscription is expired, else Unlock.</summary>
-    public static string LockMode(SalesInstance? record) => record?.Status == InstanceStatuses.Expired ? "LockByExpiration" : "Unlock";
+    /// <summary>LockMode [I]: LockByExpiration while a subscription is expired, LockByArrearage while a Postpaid instance is
+    /// stopped for arrears by the meter, else Unlock.</summary>
+    public string LockModeOf(RdsInstance i, SalesInstance? record) =>
+        record?.Status == InstanceStatuses.Expired ? "LockByExpiration"
+        : i.PayType == RdsPayTypes.Postpaid && meter.Find(i.Id)?.State == MeterStates.StoppedForArrears ? "LockByArrearage"
+        : "Unlock";
+
+    /// <summary>A Postpaid instance's hourly price follows its new spec from now on.</summary>
+    public void Reprice(RdsInstance i)
+    {
+        if (i.PayType == RdsPayTypes.Postpaid && meter.Find(i.Id) is not null)
+            meter.Reprice(i.Id, money.Hourly(i.DBInstanceClass, i.StorageType, i.Storage));
+    }
 
     public void RequireRunning(RdsInstance i, DateTimeOffset now)
     {
@@ -90,6 +106,7 @@ public sealed class RdsDesk(
         i.ReleaseTime = at;
         i.Busy = null;
         store.Update(i);
+        meter.End(i.Id, at);
         if (Record(i) is { } record)
         {
             record.Status = InstanceStatuses.Released;

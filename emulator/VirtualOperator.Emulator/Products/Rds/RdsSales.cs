@@ -8,7 +8,7 @@ namespace VirtualOperator.Emulator.Products.Rds;
 /// visible in BSS QueryOrders), and the <see cref="SalesInstance"/> that carries an instance's term through
 /// <see cref="SubscriptionLifecycle"/> (expiring notice, automatic renewal, expiry, release).
 /// Price rules [I]: a month costs class + storage GB × per-GB price; a whole number of years costs
-/// <see cref="RdsInventory.YearMonths"/> months a year; pay-as-you-go costs the hourly prices (metered, not ordered).
+/// <see cref="RdsInventory.YearMonths"/> months a year; Postpaid costs the hourly price, charged by the shared meter.
 /// </summary>
 public sealed class RdsSales(RdsInventory inventory)
 {
@@ -21,8 +21,9 @@ public sealed class RdsSales(RdsInventory inventory)
     public decimal Monthly(string classCode, string storageType, int storage) =>
         (inventory.Class(classCode)?.Class.Monthly ?? 0m) + storage * (inventory.StorageTypes.TryGetValue(storageType, out var s) ? s.MonthlyPerGb : 0m);
 
-    public decimal Hourly(string classCode, string storageType, int storage) =>
-        (inventory.Class(classCode)?.Class.Hourly ?? 0m) + storage * (inventory.StorageTypes.TryGetValue(storageType, out var s) ? s.HourlyPerGb : 0m);
+    /// <summary>The hourly price of a Postpaid instance, to the cent (the shared meter charges whole hours at it).</summary>
+    public decimal Hourly(string classCode, string storageType, int storage) => Pricing.Cents(
+        (inventory.Class(classCode)?.Class.Hourly ?? 0m) + storage * (inventory.StorageTypes.TryGetValue(storageType, out var s) ? s.HourlyPerGb : 0m));
 
     /// <summary>A subscription of <paramref name="months"/>: whole years at the yearly price.</summary>
     public Quote Subscription(string classCode, string storageType, int storage, int months)

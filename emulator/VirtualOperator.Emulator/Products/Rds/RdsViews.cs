@@ -8,7 +8,7 @@ namespace VirtualOperator.Emulator.Products.Rds;
 /// </summary>
 internal static class RdsViews
 {
-    public static object ListItem(RdsInstance i, SalesInstance? record, string status, IEnumerable<RdsInstance> readOnly) => new
+    public static object ListItem(RdsInstance i, SalesInstance? record, string status, string lockMode, IEnumerable<RdsInstance> readOnly) => new
     {
         AutoRenewal = record?.RenewStatus == RenewStatuses.Auto,
         i.Category,
@@ -27,8 +27,8 @@ internal static class RdsViews
         i.EngineVersion,
         ExpireTime = record?.EndTime is { } end ? RdsWire.Time(end) : "",
         i.InstanceNetworkType,
-        LockMode = RdsDesk.LockMode(record),
-        LockReason = record?.Status == InstanceStatuses.Expired ? "instance_expired" : "",
+        LockMode = lockMode,
+        LockReason = lockMode switch { "LockByExpiration" => "instance_expired", "LockByArrearage" => "instance_arrearage", _ => "" },
         MasterInstanceId = i.MasterInstanceId ?? "",
         MutriORsignle = false,
         i.PayType,
@@ -37,7 +37,7 @@ internal static class RdsViews
         i.ZoneId,
     };
 
-    public static object Attribute(RdsInstance i, SalesInstance? record, string status, ClassSpec? cls, IEnumerable<RdsInstance> readOnly) => new
+    public static object Attribute(RdsInstance i, SalesInstance? record, string status, string lockMode, ClassSpec? cls, IEnumerable<RdsInstance> readOnly) => new
     {
         AccountMaxQuantity = 500,
         AutoUpgradeMinorVersion = "Auto",
@@ -64,8 +64,8 @@ internal static class RdsViews
         i.EngineVersion,
         ExpireTime = record?.EndTime is { } end ? RdsWire.Time(end) : "",
         i.InstanceNetworkType,
-        LockMode = RdsDesk.LockMode(record),
-        LockReason = record?.Status == InstanceStatuses.Expired ? "instance_expired" : "",
+        LockMode = lockMode,
+        LockReason = lockMode switch { "LockByExpiration" => "instance_expired", "LockByArrearage" => "instance_arrearage", _ => "" },
         MaintainTime = "18:00Z-22:00Z",
         MasterInstanceId = i.MasterInstanceId ?? "",
         MasterZone = i.ZoneId,
