@@ -3,6 +3,8 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 const { startEmulator } = require('./emulator');
 const { bss, pop } = require('./sdk');
 
@@ -97,17 +99,19 @@ test('20-minute-old timestamp: InvalidTimeStamp.Expired (400)', async () => {
   for (const f of ['RequestId', 'HostId', 'Message', 'Recommend']) assert.ok(body[f], `envelope has ${f}`);
 });
 
-test('a known but unimplemented action names product and action through pop-core', async () => {
-  // Any catalog action no handler answers yet: products land over time, so the example is looked up, not named.
-  const missing = (await emu.control.get('/_emulator/catalog')).find(a => a.style === 'RPC' && a.version && !a.implemented);
-  assert.ok(missing, 'this check needs one catalog action without a handler; when every one has one, delete it');
-  const entry = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '..', '..', 'fixtures', 'api', 'catalog.json'), 'utf8'))
-    .actions.find(a => a.product === missing.product && a.version === missing.version && a.action === missing.action);
-  const params = Object.fromEntries(entry.request.filter(p => p.required && !p.sub)
-    .map(p => [p.name, /Integer|Long|Number|Float|Double/.test(p.type) ? 1 : p.type === 'Boolean' ? true : 'x']));
-  await assert.rejects(pop(emu.baseUrl, keys, missing.version).request(missing.action, params), e => {
+test('a known but unimplemented action names product and action through pop-core', async t => {
+  // Whichever catalog RPC action no handler implements yet: products land one by one, so a fixed name goes stale.
+  const catalog = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'fixtures', 'api', 'catalog.json'), 'utf8')).actions;
+  const implemented = new Set((await emu.control.get('/_emulator/catalog')).filter(a => a.implemented).map(a => `${a.product}/${a.action}`));
+  const open = catalog.find(a => a.style === 'RPC' && a.version && !a.version.includes('?') && !implemented.has(`${a.product}/${a.action}`)
+    && a.request.every(p => !p.required || !p.sub));
+  if (!open) { t.skip('every catalog RPC action is implemented: no 501 left to check'); return; }
+  // Required parameters are checked before the handler is looked up: give each a value of its type.
+  const params = Object.fromEntries(open.request.filter(p => p.required)
+    .map(p => [p.name, ['Integer', 'Long', 'Number'].includes(p.type) ? '1' : p.type === 'Boolean' ? 'true' : 'x']));
+  await assert.rejects(pop(emu.baseUrl, keys, open.version).request(open.action, params), e => {
     assert.equal(e.code, 'NotImplemented');
-    assert.ok(e.data.Message.includes(`${missing.product} ${missing.version} ${missing.action}`), e.data.Message);
+    assert.ok(e.data.Message.includes(`${open.product} ${open.version} ${open.action}`), e.data.Message);
     return true;
   });
 });

@@ -138,6 +138,9 @@ public sealed class ProductTour
         await Ok("SubscribeBillToOSS", new() { ["SubscribeBucket"] = "tour-bills", ["SubscribeType"] = "BillingItemDetailMonthly" });
         await Ok("UnsubscribeBillToOSS", new() { ["SubscribeType"] = "BillingItemDetailMonthly" });
 
+        // RDS (issue 15): buy, read-only, renew, resize, backups and policies, proxy, restores, release
+        await WalkRdsAsync(c1);
+
         // The customer's own view, with its STS credentials
         var asCustomer = _p.SignedAs(sts);
         var own = await asCustomer.V3("QueryAvailableInstances", Bss);
@@ -184,6 +187,52 @@ public sealed class ProductTour
         if (json["code"] is { } code) code.ToString().Should().Be("200", $"{action}: {json.ToJsonString()}");
         return json;
     }
+
+    private async Task WalkRdsAsync(string owner)
+    {
+        const string region = "cn-hangzhou", zone = "cn-hangzhou-h";
+        Dictionary<string, string> Of(params (string Key, string Value)[] p)
+        {
+            var d = p.ToDictionary(x => x.Key, x => x.Value);
+            d["ResourceOwnerId"] = owner;
+            return d;
+        }
+        await Rds("DescribeAvailableZones", Of(("RegionId", region), ("Engine", "MySQL")));
+        await Rds("DescribeAvailableClasses", Of(("RegionId", region), ("ZoneId", zone), ("Engine", "MySQL"), ("EngineVersion", "8.0"),
+            ("Category", "HighAvailability"), ("DBInstanceStorageType", "cloud_essd")));
+        await Rds("DescribeAvailableResource", Of(("RegionId", region), ("ZoneId", zone), ("Engine", "MySQL")));
+        var db = (await Rds("CreateDBInstance", Of(("RegionId", region), ("ZoneId", zone), ("Engine", "MySQL"), ("EngineVersion", "8.0"),
+            ("DBInstanceClass", "mysql.n2.medium.2c"), ("DBInstanceStorage", "100"), ("DBInstanceStorageType", "cloud_essd"), ("DBInstanceNetType", "Intranet"),
+            ("SecurityIPList", "10.0.0.0/8"), ("PayType", "Prepaid"), ("Period", "Month"), ("UsedTime", "1"), ("ClientToken", Id()))))["DBInstanceId"]!.ToString();
+        await _p.AdvanceClockAsync(TimeSpan.FromMinutes(10));
+        await Rds("CreateReadOnlyDBInstance", Of(("DBInstanceId", db), ("RegionId", region), ("ZoneId", zone), ("EngineVersion", "8.0"),
+            ("DBInstanceClass", "mysql.n2.medium.1"), ("DBInstanceStorage", "100"), ("PayType", "Postpaid")));
+        await Rds("RenewInstance", Of(("DBInstanceId", db), ("Period", "1")));
+        await Rds("CreateBackup", Of(("DBInstanceId", db)));
+        await Rds("ModifyBackupPolicy", Of(("DBInstanceId", db), ("BackupRetentionPeriod", "14"), ("PreferredBackupTime", "02:00Z-03:00Z"), ("PreferredBackupPeriod", "Monday,Thursday")));
+        await Rds("DescribeBackupPolicy", Of(("DBInstanceId", db)));
+        await Rds("ModifySQLCollectorPolicy", Of(("DBInstanceId", db), ("SQLCollectorStatus", "Enable")));
+        await Rds("DescribeSQLCollectorPolicy", Of(("DBInstanceId", db)));
+        await Rds("ModifyDBProxy", Of(("DBInstanceId", db), ("ConfigDBProxyService", "Startup")));
+        await Rds("ModifyDBProxyInstance", Of(("DBInstanceId", db), ("DBProxyInstanceType", "common"), ("DBProxyInstanceNum", "2"), ("EffectiveTime", "Immediate")));
+        await Rds("DescribeDBProxy", Of(("DBInstanceId", db)));
+        await Rds("ModifyDBInstanceSpec", Of(("DBInstanceId", db), ("DBInstanceClass", "mysql.n2.large.2c")));
+        await _p.AdvanceClockAsync(TimeSpan.FromMinutes(15));
+        var backup = (await Rds("DescribeBackups", Of(("DBInstanceId", db))))["Items"]!["Backup"]![0]!["BackupId"]!.ToString();
+        await Rds("DescribeDBInstances", Of(("RegionId", region), ("DBInstanceId", db)));
+        await Rds("DescribeDBInstanceAttribute", Of(("DBInstanceId", db)));
+        await Rds("ModifyInstanceCrossBackupPolicy", Of(("DBInstanceId", db), ("RegionId", region), ("BackupEnabled", "1"), ("CrossBackupRegion", "cn-shanghai"), ("Retention", "7")));
+        var clone = (await Rds("CloneDBInstance", Of(("DBInstanceId", db), ("BackupId", backup), ("PayType", "Postpaid"))))["DBInstanceId"]!.ToString();
+        await Rds("RecoveryDBInstance", Of(("BackupId", backup), ("DbNames", "shop"), ("PayType", "Postpaid")));
+        await Rds("RestoreTable", Of(("DBInstanceId", db), ("BackupId", backup), ("TableMeta", "[{\"type\":\"db\",\"name\":\"shop\",\"newname\":\"shop_r\",\"tables\":[]}]")));
+        await Rds("CreateDdrInstance", Of(("RegionId", "cn-shanghai"), ("Engine", "MySQL"), ("EngineVersion", "8.0"), ("DBInstanceNetType", "Intranet"),
+            ("SecurityIPList", "10.0.0.0/8"), ("PayType", "Postpaid"), ("RestoreType", "BackupSet"), ("BackupSetId", backup)));
+        await _p.AdvanceClockAsync(TimeSpan.FromMinutes(15));
+        await Rds("DeleteDBInstance", Of(("DBInstanceId", clone)));
+    }
+
+    private Task<JsonObject> Rds(string action, Dictionary<string, string> p) =>
+        Keep(new TourCall("2014-08-15", action, "rds.aliyuncs.com", false, p));
 
     public const string StsKey = "2015-04-01/AssumeRole";
     private const string Ecs = "2014-05-26";

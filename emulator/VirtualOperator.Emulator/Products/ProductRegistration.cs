@@ -8,6 +8,7 @@ using VirtualOperator.Emulator.Products.Federation;
 using VirtualOperator.Emulator.Products.Messages;
 using VirtualOperator.Emulator.Products.Mns;
 using VirtualOperator.Emulator.Products.Workorder;
+using VirtualOperator.Emulator.Products.Rds;
 using VirtualOperator.Emulator.Products.Sts;
 
 namespace VirtualOperator.Emulator.Products;
@@ -38,6 +39,7 @@ public static class ProductRegistration
         services.AddIdentityVerification();
         services.AddMns();
         services.AddWorkorder();
+        services.AddRds();
         return services;
     }
 

@@ -22,6 +22,9 @@ public static class PartnerEventTypes
     public const string InstanceExpired = "InstanceExpired";
     public const string InstanceReleased = "InstanceReleased";
 
+    // RDS (docs/rds.md). Expiring, expired and released instances use the sales types above with ProductCode "rds".
+    /// <summary>An RDS instance (primary, read-only, clone, recovery or disaster-recovery) was ordered and is being created.</summary>
+    public const string RdsInstanceCreated = "RdsInstanceCreated";
     // Pay-as-you-go meter, any product (docs/metering.md).
     public const string PayAsYouGoOverdue = "PayAsYouGoOverdue";
     public const string PayAsYouGoStopped = "PayAsYouGoStopped";

@@ -1,0 +1,203 @@
+using System.Text.RegularExpressions;
+using VirtualOperator.Emulator.Protocol.Dispatch;
+using VirtualOperator.Emulator.Protocol.Errors;
+
+namespace VirtualOperator.Emulator.Products.Rds;
+
+/// <summary>Backups and backup policies: CreateBackup, DescribeBackups, the (cross-region) backup policy.</summary>
+internal static partial class BackupActions
+{
+    private const string P = RdsServices.Product, V = RdsServices.Version;
+    private static readonly string[] Days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+    /// <summary>Starts a manual backup of a Running instance; it is listed by DescribeBackups once finished (<see cref="RdsTimings.Backup"/>).</summary>
+    [Action(P, V, "CreateBackup")]
+    public static object CreateBackup(ActionContext ctx)
+    {
+        var scope = RdsWire.Scope(ctx);
+        var id = ctx.Params.RequiredString("DBInstanceId");
+        var method = RdsWire.OneOf(ctx, "BackupMethod", "Physical", "Physical", "Logical", "Snapshot");
+        var type = RdsWire.OneOf(ctx, "BackupType", "Auto", "Auto", "FullBackup");
+        RdsWire.OneOf(ctx, "BackupStrategy", "instance", "db", "instance");
+        var desk = ctx.Get<RdsDesk>();
+        var store = ctx.Get<RdsStore>();
+        var found = desk.Own(ctx, id, scope);
+        var backup = desk.UnderCustomerLock(found.CustomerUid, () =>
+        {
+            var rds = desk.Own(ctx, id, scope);
+            desk.RequireRunning(rds, ctx.Now);
+            var b = new RdsBackup
+            {
+                Id = store.NewBackupId(), JobId = store.NewBackupId(), PartnerUid = rds.PartnerUid, CustomerUid = rds.CustomerUid, DBInstanceId = rds.Id,
+                Method = method, Type = type == "Auto" ? "FullBackup" : type, Mode = "Manual", Engine = rds.Engine, EngineVersion = rds.EngineVersion,
+                Size = rds.Storage * 1024L * 1024L * 8, StartTime = ctx.Now.UtcDateTime,
+                DoneAt = (ctx.Now + desk.Timings.Backup).UtcDateTime, DoneAtWall = (desk.Wall + desk.Timings.Wall).UtcDateTime,
+            };
+            store.Insert(b);
+            return b;
+        });
+        return RdsReply.Of(ctx, new { BackupJobId = backup.JobId, ctx.RequestId });
+    }
+
+    /// <summary>Finished backups of an instance inside its retention period, newest first, paged (counts are strings in this model).</summary>
+    [Action(P, V, "DescribeBackups")]
+    public static object DescribeBackups(ActionContext ctx)
+    {
+        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), RdsWire.Scope(ctx));
+        var (number, size) = RdsWire.Page(ctx);
+        var backupId = ctx.Params.String("BackupId");
+        var status = ctx.Params.String("BackupStatus");
+        var mode = ctx.Params.String("BackupMode");
+        var from = RdsWire.TimeParam(ctx, "StartTime");
+        var to = RdsWire.TimeParam(ctx, "EndTime");
+        var rows = Available(ctx, rds)
+            .Where(b => backupId is null || b.Id == backupId)
+            .Where(b => status is null || status == "Success")
+            .Where(b => mode is null || b.Mode == mode)
+            .Where(b => from is null || RdsInstance.Utc(b.StartTime) >= from)
+            .Where(b => to is null || RdsInstance.Utc(b.StartTime) <= to)
+            .ToList();
+        var page = rows.Skip((number - 1) * size).Take(size).Select(b => new
+        {
+            BackupEndTime = RdsWire.Time(b.EndAt(ctx.Now)), BackupId = b.Id, BackupInitiator = "User", BackupMethod = b.Method, BackupMode = b.Mode,
+            BackupSize = b.Size, BackupStartTime = RdsWire.Time(b.StartTime), BackupStatus = "Success", BackupType = b.Type,
+            DBInstanceId = b.DBInstanceId, b.Engine, b.EngineVersion, IsAvail = 1, StoreStatus = "Disabled",
+            ExpectExpireTime = RdsWire.Time(RdsInstance.Utc(b.StartTime).AddDays(rds.BackupRetentionPeriod)),
+        }).ToList();
+        return RdsReply.Of(ctx, new
+        {
+            Items = new { Backup = page }, PageNumber = RdsWire.Number(number), PageRecordCount = RdsWire.Number(page.Count), ctx.RequestId,
+            TotalRecordCount = RdsWire.Number(rows.Count),
+        });
+    }
+
+    /// <summary>The backup sets a restore may use now: finished and not older than the retention period [I].</summary>
+    internal static IEnumerable<RdsBackup> Available(ActionContext ctx, RdsInstance rds)
+    {
+        var wall = ctx.Get<RdsDesk>().Wall;
+        var oldest = ctx.Now.UtcDateTime.AddDays(-rds.BackupRetentionPeriod);
+        return ctx.Get<RdsStore>().BackupsOf(rds.Id).Where(b => b.IsDoneAt(ctx.Now, wall) && RdsInstance.Utc(b.StartTime) >= oldest);
+    }
+
+    /// <summary>Changes the data backup policy (BackupPolicyMode DataBackupPolicy, default) or the log backup policy.</summary>
+    [Action(P, V, "ModifyBackupPolicy")]
+    public static object ModifyBackupPolicy(ActionContext ctx)
+    {
+        var scope = RdsWire.Scope(ctx);
+        var id = ctx.Params.RequiredString("DBInstanceId");
+        var mode = RdsWire.OneOf(ctx, "BackupPolicyMode", "DataBackupPolicy", "DataBackupPolicy", "LogBackupPolicy");
+        var retention = Range(ctx, "BackupRetentionPeriod", ctx.Get<RdsInventory>().BackupRetention);
+        var time = ctx.Params.String("PreferredBackupTime");
+        if (time is not null && !BackupWindow().IsMatch(time))
+            throw CommonErrors.InvalidParameter("PreferredBackupTime", "Expected HH:mmZ-HH:mmZ, for example 02:00Z-03:00Z.");
+        var period = ctx.Params.String("PreferredBackupPeriod");
+        if (period is not null)
+        {
+            var days = period.Split(',', StringSplitOptions.TrimEntries);
+            if (days.Length < 2 || days.Any(d => !Days.Contains(d)) || days.Distinct().Count() != days.Length)
+                throw CommonErrors.InvalidParameter("PreferredBackupPeriod", "At least two distinct weekdays (Monday to Sunday), separated by commas.");
+        }
+        var backupLog = ctx.Params.String("BackupLog") is null ? null : RdsWire.OneOf(ctx, "BackupLog", null, "Enable", "Disabled");
+        var enableLog = ctx.Params.String("EnableBackupLog") is null ? null : RdsWire.OneOf(ctx, "EnableBackupLog", null, "True", "False", "1", "0");
+        var logRetention = Range(ctx, "LogBackupRetentionPeriod", ctx.Get<RdsInventory>().BackupRetention);
+        var localHours = ctx.Params.Int("LocalLogRetentionHours");
+        if (localHours is < 0 or > 168) throw CommonErrors.InvalidParameter("LocalLogRetentionHours", "It must be from 0 to 168.");
+        var desk = ctx.Get<RdsDesk>();
+        var store = ctx.Get<RdsStore>();
+        var found = desk.Own(ctx, id, scope);
+        var rds = desk.UnderCustomerLock(found.CustomerUid, () =>
+        {
+            var i = desk.Own(ctx, id, scope);
+            if (mode == "DataBackupPolicy")
+            {
+                if (retention is { } r) i.BackupRetentionPeriod = r;
+                if (time is not null) i.PreferredBackupTime = time;
+                if (period is not null) i.PreferredBackupPeriod = period;
+                if (backupLog is not null) i.BackupLog = backupLog;
+            }
+            else if (enableLog is not null) i.BackupLog = enableLog is "True" or "1" ? "Enable" : "Disabled";
+            if (logRetention is { } lr) i.LogBackupRetentionPeriod = lr;
+            if (i.LogBackupRetentionPeriod > i.BackupRetentionPeriod)
+                throw CommonErrors.InvalidParameter("LogBackupRetentionPeriod", "It cannot be longer than the data backup retention period.");
+            if (localHours is { } h) i.LocalLogRetentionHours = h;
+            if (ctx.Params.String("CompressType") is { } c) i.CompressType = c;
+            if (ctx.Params.String("HighSpaceUsageProtection") is { } hs) i.HighSpaceUsageProtection = RdsWire.OneOf(ctx, "HighSpaceUsageProtection", null, "Enable", "Disable");
+            store.Update(i);
+            return i;
+        });
+        return RdsReply.Of(ctx, new
+        {
+            rds.CompressType, DBInstanceID = rds.Id, EnableBackupLog = rds.BackupLog == "Enable" ? "1" : "0", rds.HighSpaceUsageProtection,
+            rds.LocalLogRetentionHours, rds.LocalLogRetentionSpace, rds.LogBackupLocalRetentionNumber, ctx.RequestId,
+        });
+    }
+
+    /// <summary>The backup policy as stored.</summary>
+    [Action(P, V, "DescribeBackupPolicy")]
+    public static object DescribeBackupPolicy(ActionContext ctx)
+    {
+        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), RdsWire.Scope(ctx));
+        return RdsReply.Of(ctx, new
+        {
+            BackupLog = rds.BackupLog, BackupMethod = "Physical", rds.BackupRetentionPeriod, Category = "Standard", rds.CompressType,
+            EnableBackupLog = rds.BackupLog == "Enable" ? "1" : "0", rds.HighSpaceUsageProtection, rds.LocalLogRetentionHours,
+            rds.LocalLogRetentionSpace, rds.LogBackupLocalRetentionNumber, rds.LogBackupRetentionPeriod, rds.PreferredBackupPeriod,
+            rds.PreferredBackupTime, rds.ReleasedKeepPolicy, ctx.RequestId,
+        });
+    }
+
+    /// <summary>
+    /// Cross-region backups of an instance into CrossBackupRegion (another region of the inventory [I]), which
+    /// CreateDdrInstance needs. Enabling needs a region (given now or before); log backup only with data backup [C].
+    /// </summary>
+    [Action(P, V, "ModifyInstanceCrossBackupPolicy")]
+    public static object ModifyInstanceCrossBackupPolicy(ActionContext ctx)
+    {
+        var scope = RdsWire.Scope(ctx);
+        var id = ctx.Params.RequiredString("DBInstanceId");
+        var region = ctx.Params.RequiredString("RegionId");
+        var enabled = ctx.Params.String("BackupEnabled") is null ? null : RdsWire.OneOf(ctx, "BackupEnabled", null, "0", "1");
+        var logEnabled = ctx.Params.String("LogBackupEnabled") is null ? null : RdsWire.OneOf(ctx, "LogBackupEnabled", null, "0", "1");
+        var target = ctx.Params.String("CrossBackupRegion");
+        var inv = ctx.Get<RdsInventory>();
+        if (target is not null && !inv.Regions.ContainsKey(target)) throw RdsErrors.InvalidRegion(target);
+        var retention = Range(ctx, "Retention", inv.CrossBackupRetention);
+        if (ctx.Params.Int("RetentType") is { } rt && rt != 1) throw CommonErrors.InvalidParameter("RetentType", "Set it to 1.");
+        if (ctx.Params.String("CrossBackupType") is { } ct && ct != "1") throw CommonErrors.InvalidParameter("CrossBackupType", "Set it to 1.");
+        var desk = ctx.Get<RdsDesk>();
+        var store = ctx.Get<RdsStore>();
+        var found = desk.Own(ctx, id, scope);
+        var rds = desk.UnderCustomerLock(found.CustomerUid, () =>
+        {
+            var i = desk.Own(ctx, id, scope);
+            if (region != i.RegionId) throw RdsErrors.InvalidRegion(region);
+            if (target is not null)
+            {
+                if (target == i.RegionId) throw CommonErrors.InvalidParameter("CrossBackupRegion", "It must differ from the instance's own region.");
+                i.CrossBackupRegion = target;
+            }
+            if (enabled is not null) i.CrossBackupEnabled = enabled;
+            if (i.CrossBackupEnabled == "1" && i.CrossBackupRegion is null) throw CommonErrors.MissingParameter("CrossBackupRegion");
+            if (logEnabled is not null) i.CrossLogBackupEnabled = logEnabled;
+            if (i.CrossBackupEnabled == "0") i.CrossLogBackupEnabled = "0";
+            if (retention is { } r) i.CrossRetention = r;
+            store.Update(i);
+            return i;
+        });
+        return RdsReply.Of(ctx, new
+        {
+            BackupEnabled = rds.CrossBackupEnabled, CrossBackupRegion = rds.CrossBackupRegion ?? "", rds.CrossBackupType, DBInstanceId = rds.Id,
+            LogBackupEnabled = rds.CrossLogBackupEnabled, rds.RegionId, ctx.RequestId, RetentType = rds.CrossRetentType, Retention = rds.CrossRetention,
+        });
+    }
+
+    private static int? Range(ActionContext ctx, string name, RangeSpec range)
+    {
+        var v = ctx.Params.Int(name);
+        if (v is { } n && (n < range.Min || n > range.Max)) throw CommonErrors.InvalidParameter(name, $"It must be from {range.Min} to {range.Max}.");
+        return v;
+    }
+
+    [GeneratedRegex(@"^([01]\d|2[0-3]):00Z-([01]\d|2[0-3]):00Z$")]
+    private static partial Regex BackupWindow();
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using VirtualOperator.Emulator.Products.BssOpenApi;
+using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+using VirtualOperator.Emulator.Protocol.Dispatch;
+using VirtualOperator.Emulator.Protocol.Errors;
+
+namespace VirtualOperator.Emulator.Products.Rds;
+
+/// <summary>How RDS calls name their customer and their billing, and RDS's time format.</summary>
+public static class RdsWire
+{
+    /// <summary>
+    /// Whose instances a call is about: the STS customer, or for the partner's own keys OwnerId, else ResourceOwnerId
+    /// (the RDS SDK models carry ResourceOwnerId on every action, OwnerId on some) [I]; null: every customer of the partner.
+    /// The ownership check is the shared one (<see cref="Wire.Scope"/>, <see cref="CustomerStore.IsCustomerOf"/>).
+    /// </summary>
+    public static string? Scope(ActionContext ctx)
+    {
+        // Under STS credentials TargetCustomerUid refuses a ResourceOwnerId naming another customer.
+        var uid = ctx.TargetCustomerUid("ResourceOwnerId");
+        if (Wire.Scope(ctx) is { } scoped) return scoped;
+        if (uid is null) return null;
+        return ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, uid) ? uid : throw AccountErrors.InvalidOwner();
+    }
+
+    /// <summary>The customer who pays: a partner's own call must name one [I] (emulated partners hold no credit of their own).</summary>
+    public static string Buyer(ActionContext ctx) => Scope(ctx) ?? throw SalesErrors.OwnerRequired();
+
+    /// <summary>RDS times: ISO-8601 UTC to the second, <c>2024-01-01T00:00:00Z</c>.</summary>
+    public static string Time(DateTime t) => Wire.Time(t);
+
+    public static DateTime? TimeParam(ActionContext ctx, string name) => Wire.TimeParam(ctx, name);
+
+    public static string OneOf(ActionContext ctx, string name, string? fallback, params string[] allowed)
+    {
+        var v = ctx.Params.String(name) ?? fallback ?? throw CommonErrors.MissingParameter(name);
+        return allowed.Contains(v) ? v : throw RdsErrors.InvalidValue(name, v, allowed);
+    }
+
+    public static bool Flag(ActionContext ctx, string name) =>
+        ctx.Params.String(name) is { } v && (v.Equals("true", StringComparison.OrdinalIgnoreCase) || v == "1");
+
+    /// <summary>PageNumber from 1, PageSize from 1 to <paramref name="max"/> (default 30, as RDS's Describe* default).</summary>
+    public static (int Number, int Size) Page(ActionContext ctx, int max = 100)
+    {
+        var number = ctx.Params.Int("PageNumber") ?? 1;
+        var size = ctx.Params.Int("PageSize") ?? 30;
+        if (number < 1) throw CommonErrors.InvalidParameter("PageNumber", "It starts at 1.");
+        if (size < 1 || size > max) throw CommonErrors.InvalidParameter("PageSize", $"It must be from 1 to {max}.");
+        return (number, size);
+    }
+
+    public static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// How a new instance is paid: PayType Prepaid (Period Month|Year with UsedTime, AutoRenew) or Postpaid.
+/// [C] ranges (openapi-meta CreateDBInstance): Month 1 to 11, Year 1 to 5.
+/// </summary>
+public sealed record RdsBilling(string PayType, int Months, bool Yearly, bool AutoRenew)
+{
+    public bool Prepaid => PayType == RdsPayTypes.Prepaid;
+
+    public static RdsBilling From(ActionContext ctx, string? defaultPayType = null)
+    {
+        var payType = RdsWire.OneOf(ctx, "PayType", defaultPayType, RdsPayTypes.Postpaid, RdsPayTypes.Prepaid);
+        if (payType == RdsPayTypes.Postpaid) return new(payType, 0, false, false);
+        var period = RdsWire.OneOf(ctx, "Period", null, "Month", "Year");
+        var used = ctx.Params.String("UsedTime") ?? throw CommonErrors.MissingParameter("UsedTime");
+        var max = period == "Year" ? 5 : 11;
+        if (!int.TryParse(used, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > max)
+            throw CommonErrors.InvalidParameter("UsedTime", $"With Period {period} it must be from 1 to {max}.");
+        return new(payType, period == "Year" ? n * 12 : n, period == "Year", RdsWire.Flag(ctx, "AutoRenew"));
+    }
+}
