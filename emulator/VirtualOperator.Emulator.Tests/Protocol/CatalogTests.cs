@@ -81,7 +81,7 @@ public sealed class CatalogTests
         sb.Append("|---|---|---|---|---|---|---|---|\n");
         foreach (var a in Catalog.All)
         {
-            var attr = Registry.Attribute(a.Version, a.Action);
+            var attr = Registry.Attribute(a.RoutedVersion, a.Action);
             var implemented = Registry.IsImplemented(a) ? "yes" : a.Style == "RPC" ? "no (501)" : "no";
             var stateful = attr is not null ? (attr.Stateful ? "yes" : "no") : Registry.IsImplemented(a) ? "yes" : "";
             sb.Append($"| {a.Group} | {a.Product} | {a.Version ?? "—"} | {a.Action} | {implemented} | {stateful} | {a.ParamsStatus} | {a.ResponseStatus} |\n");

@@ -1,4 +1,5 @@
 using VirtualOperator.Emulator.Products.Aas;
+using VirtualOperator.Emulator.Products.Bsn;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
@@ -25,6 +26,7 @@ public static class ProductRegistration
         services.AddSts();
         services.AddFederation();
         services.AddIdentityVerification();
+        services.AddBsn();
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class ProductRegistration
         app.MapStsControl();
         app.MapFederation();
         app.MapIdentityPages();
+        app.MapIcpControlPlane();
         Mns.MnsNotImplemented.MapMnsNotImplemented(app);
     }
 }

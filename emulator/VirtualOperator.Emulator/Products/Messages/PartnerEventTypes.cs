@@ -21,4 +21,10 @@ public static class PartnerEventTypes
     public const string InstanceExpiringSoon = "InstanceExpiringSoon";
     public const string InstanceExpired = "InstanceExpired";
     public const string InstanceReleased = "InstanceReleased";
+
+    // ICP filing (docs/icp-filing.md): one event per step of a filing made in the console wizard.
+    public const string IcpFilingSubmitted = "IcpFilingSubmitted";
+    public const string IcpFilingUnderReview = "IcpFilingUnderReview";
+    public const string IcpFilingApproved = "IcpFilingApproved";
+    public const string IcpFilingRejected = "IcpFilingRejected";
 }
