@@ -33,13 +33,8 @@ public static class ConsolePages
         }));
         app.MapPost("/console/icp", async (HttpContext http, ConsoleAuth auth, IcpDraftStore drafts, IcpFilings filings, VirtualClock clock) =>
         {
-            // The wizard posts a form; anything else (a JSON body…) is refused before it is read, never a 500.
-            if (!http.Request.HasFormContentType)
-                return Html(415, Page("ICP filing", "<h1 data-testid=\"page-title\">ICP filing</h1><p class=\"error\" data-testid=\"error\">" +
-                    "The ICP wizard takes a form post (application/x-www-form-urlencoded).</p>", null));
-            IFormCollection form;
-            try { form = await http.Request.ReadFormAsync(); }
-            catch (InvalidDataException) { return Html(400, Page("ICP filing", "<p class=\"error\" data-testid=\"error\">The form could not be read.</p>", null)); }
+            var (form, status, error) = await Protocol.Pipeline.FormBody.ReadAsync(http.Request);
+            if (form is null) return Html(status, Page("ICP filing", $"<p class=\"error\">{E(error)}</p>", null));
             return auth.Run(http, s => SaveStep(s, form, drafts, filings, clock.NowFor(s.PartnerUid)));
         });
     }
