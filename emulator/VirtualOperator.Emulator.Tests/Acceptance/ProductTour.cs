@@ -143,6 +143,9 @@ public sealed class ProductTour
         await Ok("RenewResourcePackage", new() { ["OwnerId"] = c1, ["InstanceId"] = bag, ["Duration"] = "1", ["PricingCycle"] = "Month" });
         await Ok("UpgradeResourcePackage", new() { ["OwnerId"] = c1, ["InstanceId"] = bag, ["Specification"] = "1024" });
 
+        // ECS: a PrePaid and a PostPaid instance, listed, and the PostPaid one released
+        await EcsAsync(c1);
+
         // Orders and bills
         await Ok("QueryOrders", new() { ["OwnerId"] = c1, ["PageSize"] = "100" });
         // The upgrade first: its detail fills OriginalModuleConfig, which a new order leaves empty.
@@ -175,6 +178,30 @@ public sealed class ProductTour
         Keep(new TourCall("2015-05-12", action, "bsn.aliyuncs.com", false, p));
 
     public const string StsKey = "2015-04-01/AssumeRole";
+    private const string Ecs = "2014-05-26";
+
+    private async Task EcsAsync(string owner)
+    {
+        Task<JsonObject> Call(string action, Dictionary<string, string> p)
+        {
+            p["OwnerId"] = owner;
+            p.TryAdd("RegionId", "cn-hangzhou");
+            return Keep(new TourCall(Ecs, action, "ecs.aliyuncs.com", false, p));
+        }
+        var run = new Dictionary<string, string>
+        {
+            ["InstanceType"] = "ecs.g7.large", ["ImageId"] = "aliyun_3_x64_20G_alibase_20240528.vhd", ["InternetMaxBandwidthOut"] = "5",
+            ["InternetChargeType"] = "PayByBandwidth", ["InstanceChargeType"] = "PrePaid", ["Period"] = "1", ["PeriodUnit"] = "Month",
+            ["InstanceName"] = "tour-web", ["Tag.1.Key"] = "env", ["Tag.1.Value"] = "tour",
+        };
+        var web = (await Call("RunInstances", run))["InstanceIdSets"]!["InstanceIdSet"]![0]!.ToString();
+        var payg = (await Call("RunInstances", new() { ["InstanceType"] = "ecs.c7.large", ["ImageId"] = "ubuntu_22_04_x64_20G_alibase_20240508.vhd" }))
+            ["InstanceIdSets"]!["InstanceIdSet"]![0]!.ToString();
+        await _p.AdvanceClockAsync(TimeSpan.FromMinutes(1));
+        await Call("DescribeInstances", new() { ["InstanceIds"] = $"[\"{web}\"]" });
+        await Call("DescribeInstanceStatus", new());
+        await Call("DeleteInstance", new() { ["InstanceId"] = payg, ["Force"] = "true" });
+    }
 
     private Task<JsonObject> Ok(string action, Dictionary<string, string>? p = null) =>
         Keep(new TourCall(Bss, action, "business.aliyuncs.com", false, p ?? new Dictionary<string, string>()));

@@ -35,6 +35,13 @@ public sealed class ResponseShapeTests(TourFixture f) : IClassFixture<TourFixtur
         ["GetSubscriptionPrice $.Data.PromotionDetails.PromotionDetail: unchecked (empty array, its item shape was not seen)"] = "no promotions",
         ["GetPayAsYouGoPrice $.Data.PromotionDetails.PromotionDetail: unchecked (empty array, its item shape was not seen)"] = "no promotions",
         ["GetResourcePackagePrice $.Data.Promotions.Promotion: unchecked (empty array, its item shape was not seen)"] = "no promotions",
+        // ECS: a VPC instance has no classic inner IP, no RDMA or IPv6 addresses and, in service, no operation lock (docs/ecs.md).
+        ["DescribeInstances $.Instances.Instance[0].InnerIpAddress.IpAddress: unchecked (empty array, its item shape was not seen)"] = "VPC instance: no classic inner IP",
+        ["DescribeInstances $.Instances.Instance[0].RdmaIpAddress.IpAddress: unchecked (empty array, its item shape was not seen)"] = "no RDMA",
+        ["DescribeInstances $.Instances.Instance[0].OperationLocks.LockReason: unchecked (empty array, its item shape was not seen)"] = "in service: no lock",
+        ["DescribeInstances $.Instances.Instance[0].NetworkInterfaces.NetworkInterface[0].Ipv4PrefixSets.Ipv4PrefixSet: unchecked (empty array, its item shape was not seen)"] = "no prefixes",
+        ["DescribeInstances $.Instances.Instance[0].NetworkInterfaces.NetworkInterface[0].Ipv6PrefixSets.Ipv6PrefixSet: unchecked (empty array, its item shape was not seen)"] = "no IPv6",
+        ["DescribeInstances $.Instances.Instance[0].NetworkInterfaces.NetworkInterface[0].Ipv6Sets.Ipv6Set: unchecked (empty array, its item shape was not seen)"] = "no IPv6",
     };
 
     [Fact]

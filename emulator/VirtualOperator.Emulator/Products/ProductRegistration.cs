@@ -3,6 +3,8 @@ using VirtualOperator.Emulator.Products.Bsn;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+using VirtualOperator.Emulator.Products.BssOpenApi.Sales.Metering;
+using VirtualOperator.Emulator.Products.Ecs;
 using VirtualOperator.Emulator.Products.Federation;
 using VirtualOperator.Emulator.Products.Messages;
 using VirtualOperator.Emulator.Products.Sts;
@@ -22,6 +24,8 @@ public static class ProductRegistration
     {
         services.AddBssOpenApi();
         services.AddSales();
+        services.AddMetering();
+        services.AddEcs();
         services.AddMessages();
         services.AddSts();
         services.AddFederation();
@@ -33,6 +37,7 @@ public static class ProductRegistration
     public static void MapProductRoutes(this IEndpointRouteBuilder app)
     {
         app.MapSalesControlPlane();
+        app.MapEcsControlPlane();
         app.MapMessagesControl();
         app.MapBudgetControlPlane();
         app.MapStsControl();

@@ -44,6 +44,7 @@ public sealed class BsnApiTests(BsnFixture f) : IClassFixture<BsnFixture>
         var one = await p.LookUpAsync(sn);
         one.Select(kv => kv.Key).Should().BeEquivalentTo("resourceId", "status", "beianNum", "aliUid", "resourceType");
         one["status"]!.GetValue<int>().Should().Be(1);
+        one["beianNum"]!.GetValue<string>().Should().BeEmpty("an unfiled number has an empty beianNum, never null");
         var sy = await p.Signed.Pop("GetBsnSySn", new Dictionary<string, string> { ["sn"] = sn, ["aliuid"] = c });
         sy.Status.Should().Be(HttpStatusCode.OK, sy.Text);
         sy.Json["resourceId"]!.ToString().Should().Be(one["resourceId"]!.ToString());

@@ -58,7 +58,7 @@ internal static class BsnActions
         if (asking is not null && n.HolderUid != asking) throw BsnErrors.NotOfAccount(sn, asking);
         return new
         {
-            resourceId = n.ResourceId, status = (int)numbers.StatusOf(n), beianNum = n.BeianNum,
+            resourceId = n.ResourceId, status = (int)numbers.StatusOf(n), beianNum = n.BeianNum ?? "",
             aliUid = long.Parse(n.HolderUid, CultureInfo.InvariantCulture), resourceType = n.ResourceType,
         };
     }
@@ -99,6 +99,6 @@ internal static class BsnActions
     private static object BsnDO(ServiceNumber n, ServiceNumbers numbers) => new
     {
         aliUid = long.Parse(n.HolderUid, CultureInfo.InvariantCulture), resourceType = n.ResourceType, resourceId = n.ResourceId,
-        sn = n.Id, status = (int)numbers.StatusOf(n), beianNum = n.BeianNum, opSource = 2,
+        sn = n.Id, status = (int)numbers.StatusOf(n), beianNum = n.BeianNum ?? "", opSource = 2,
     };
 }

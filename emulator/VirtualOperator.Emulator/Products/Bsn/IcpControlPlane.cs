@@ -80,6 +80,6 @@ public sealed record BsnNumberView(
     string BeianNum, string? FilingId, string CreatedAt, string? GrantedAt)
 {
     public static BsnNumberView Of(ServiceNumber n, BsnStatus status) => new(
-        n.Id, n.PartnerUid, n.HolderUid, n.OwnerUid, n.ResourceId, n.ResourceType, (int)status, status.ToString(), n.BeianNum, n.FilingId,
+        n.Id, n.PartnerUid, n.HolderUid, n.OwnerUid, n.ResourceId, n.ResourceType, (int)status, status.ToString(), n.BeianNum ?? "", n.FilingId,
         Iso.Format(n.CreatedAt), Iso.Format(n.GrantedAt));
 }

@@ -28,7 +28,8 @@ public sealed class ServiceNumber
     public int ResourceType { get; set; }
     public string ProductCode { get; set; } = "";
     public BsnStatus Status { get; set; } = BsnStatus.Bound;
-    public string BeianNum { get; set; } = "";
+    /// <summary>Empty until filed (LiteDB reads an empty string back as null, so readers use <c>?? ""</c>).</summary>
+    public string? BeianNum { get; set; }
     public string? FilingId { get; set; }
     public string? GrantNotes { get; set; }
     public DateTime CreatedAt { get; set; }

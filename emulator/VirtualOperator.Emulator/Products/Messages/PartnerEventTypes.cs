@@ -22,6 +22,13 @@ public static class PartnerEventTypes
     public const string InstanceExpired = "InstanceExpired";
     public const string InstanceReleased = "InstanceReleased";
 
+    // Pay-as-you-go meter, any product (docs/metering.md).
+    public const string PayAsYouGoOverdue = "PayAsYouGoOverdue";
+    public const string PayAsYouGoStopped = "PayAsYouGoStopped";
+
+    // ECS (docs/ecs.md); expiring, expired and released come from the sales lifecycle with ProductCode "ecs".
+    public const string EcsInstanceCreated = "EcsInstanceCreated";
+
     // ICP filing (docs/icp-filing.md): one event per step of a filing made in the console wizard.
     public const string IcpFilingSubmitted = "IcpFilingSubmitted";
     public const string IcpFilingUnderReview = "IcpFilingUnderReview";

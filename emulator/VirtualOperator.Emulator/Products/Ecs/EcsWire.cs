@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+using VirtualOperator.Emulator.Protocol.Dispatch;
+using VirtualOperator.Emulator.Protocol.Errors;
+
+namespace VirtualOperator.Emulator.Products.Ecs;
+
+/// <summary>Wire conventions shared by the ECS handlers: who acts, DryRun, id lists, times, the order step.</summary>
+public static class EcsWire
+{
+    public const string Product = "Ecs", Version = "2014-05-26", ProductCode = "ecs";
+
+    /// <summary>ECS times: UTC to the minute, <c>2017-12-10T04:04Z</c>.</summary>
+    public static string Time(DateTime t) => Wire.Utc(t).ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The customer whose ECS resources a call acts on: the STS customer, or the partner's OwnerId (one of its customers).
+    /// Null for a partner's own keys without OwnerId: [I] the partner holds no ECS resources of its own.
+    /// </summary>
+    public static string? Customer(ActionContext ctx) => Wire.Scope(ctx);
+
+    /// <summary>The customer a change acts for; a partner's own call without OwnerId is refused [I].</summary>
+    public static string Buyer(ActionContext ctx) => Customer(ctx) ?? throw EcsErrors.OwnerRequired();
+
+    public static bool DryRun(ActionContext ctx) => ctx.Params.Bool("DryRun") ?? false;
+
+    /// <summary><c>InstanceIds</c> as the SDKs send it: a JSON array of strings.</summary>
+    public static IReadOnlyList<string> IdList(ActionContext ctx, string name, int max = 100)
+    {
+        var raw = ctx.Params.String(name);
+        if (raw is null) return [];
+        List<string>? ids;
+        try { ids = JsonSerializer.Deserialize<List<string>>(raw); }
+        catch (JsonException) { throw CommonErrors.InvalidParameter(name, "It must be a JSON array of strings, such as [\"i-bp1...\"]."); }
+        if (ids is null || ids.Count > max) throw CommonErrors.InvalidParameter(name, $"At most {max} ids.");
+        return ids.Distinct().ToList();
+    }
+
+    public static EcsRegion Region(ActionContext ctx) =>
+        ctx.Get<EcsInventory>().Region(ctx.Params.RequiredString("RegionId")) ?? throw EcsErrors.RegionNotFound();
+
+    /// <summary>One instance of <paramref name="customer"/>, not released; else InvalidInstanceId.NotFound.</summary>
+    public static EcsInstance OwnInstance(ActionContext ctx, string id, string customer)
+    {
+        var i = ctx.Get<EcsStore>().Instance(id);
+        if (i is null || i.PartnerUid != ctx.PartnerUid || i.CustomerUid != customer) throw EcsErrors.InstanceNotFound(id);
+        if (ctx.Get<SalesStore>().Instance(id) is not { IsReleased: false }) throw EcsErrors.InstanceNotFound(id);
+        return i;
+    }
+
+    /// <summary>
+    /// Places an ECS order through the shared <see cref="OrderDesk"/> (idempotent by ClientToken, charged from the customer's
+    /// credit, the order and its effects one step under the customer's lock). A charge the credit does not cover answers
+    /// ECS's InvalidAccountStatus.NotEnoughBalance; a customer stopped by its reseller, Account.Arrearage [I].
+    /// </summary>
+    public static Order Place(ActionContext ctx, string customer, Func<OrderPlan> plan)
+    {
+        try
+        {
+            return ctx.Get<OrderDesk>().Place(ctx.PartnerUid, customer, Wire.ClientToken(ctx), Wire.Digest(ctx), ctx.Now, plan);
+        }
+        catch (ApiException e) when (e.Code == "InsufficientQuota") { throw EcsErrors.NotEnoughBalance(); }
+        catch (ApiException e) when (e.Code == "Forbidden.UserStopped") { throw EcsErrors.AccountArrearage(); }
+    }
+
+    /// <summary>An ECS order (QueryOrders / GetOrderDetail show it with ProductCode <c>ecs</c>).</summary>
+    public static Order NewOrder(ActionContext ctx, EcsInstance i, string subscriptionType, string orderType, EcsPricing.Quote quote, int quantity = 1,
+        string? originalConfig = null) => new()
+    {
+        InstanceId = i.Id, ProductCode = ProductCode, ProductType = "", SubscriptionType = subscriptionType, OrderType = orderType,
+        Region = i.RegionId, Config = ConfigText(i), OriginalConfig = originalConfig, Currency = quote.Currency,
+        GrossAmount = quote.OriginalPrice, Amount = quote.TradePrice, Quantity = quantity, Operator = ctx.CustomerUid ?? ctx.PartnerUid,
+        Modules = ConfigOf(i).Select(c => new OrderModule { Code = c.Key, Name = c.Key, Value = c.Value }).ToList(),
+    };
+
+    /// <summary>The billed configuration, as the sales record and orders keep it.</summary>
+    public static Dictionary<string, string> ConfigOf(EcsInstance i) => new(StringComparer.Ordinal)
+    {
+        ["InstanceType"] = i.InstanceType,
+        ["InternetChargeType"] = i.InternetChargeType,
+        ["InternetMaxBandwidthOut"] = i.InternetMaxBandwidthOut.ToString(CultureInfo.InvariantCulture),
+        ["SystemDisk.Size"] = i.SystemDiskSize.ToString(CultureInfo.InvariantCulture),
+        ["ZoneId"] = i.ZoneId,
+    };
+
+    public static string ConfigText(EcsInstance i) => string.Join(",", ConfigOf(i).Select(c => c.Key + ":" + c.Value));
+
+    public static EcsPricing.Config PricingConfig(EcsInventory inventory, EcsInstance i) =>
+        new(inventory.InstanceType(i.InstanceType)!, i.InternetChargeType, i.InternetMaxBandwidthOut, i.SystemDiskSize);
+
+    public static object Ok(ActionContext ctx) => new { RequestId = ctx.RequestId };
+}
