@@ -21,7 +21,13 @@ public sealed class ProductTour
     private readonly PartnerSession _p;
     private readonly Dictionary<string, JsonObject> _answers = new(StringComparer.Ordinal);
 
-    private ProductTour(PartnerSession p) => _p = p;
+    private readonly Products.Bsn.TestInstances _instances;
+
+    private ProductTour(PartnerSession p, Products.Bsn.TestInstances instances)
+    {
+        _p = p;
+        _instances = instances;
+    }
 
     public string PartnerUid => _p.Uid;
     public PartnerSession Session => _p;
@@ -36,10 +42,10 @@ public sealed class ProductTour
     /// <summary>The GetSigninToken JSON answer (a federation route, not an RPC action).</summary>
     public JsonObject? SigninTokenAnswer { get; private set; }
 
-    public static async Task<ProductTour> RunAsync(EmulatorApplication app)
+    public static async Task<ProductTour> RunAsync(EmulatorApplication app, Products.Bsn.TestInstances instances)
     {
         // Not a test account: the tour moves the clock past the one-month validity of a test account.
-        var tour = new ProductTour(await PartnerSession.StartAsync(app, testAccount: false));
+        var tour = new ProductTour(await PartnerSession.StartAsync(app, testAccount: false), instances);
         await tour.WalkAsync();
         return tour;
     }
@@ -78,6 +84,15 @@ public sealed class ProductTour
         (await _p.Page(cookie, "/console/icp", new Dictionary<string, string>
             { ["step"] = "1", ["SubjectType"] = "Enterprise", ["SubjectName"] = "Example Ltd", ["CertificateNumber"] = "91330100MA2" }))
             .Status.Should().Be(HttpStatusCode.Redirect);
+
+        // ICP service numbers, on an instance of the tour's own resource directory
+        var vm = _instances.Run(_p.Uid, c1);
+        var bound = (await BsnOk("ProductBindBsn", new() { ["aliuid"] = c1, ["num"] = "2", ["resourceId"] = vm, ["resourceType"] = "1" }))["datas"]!["bsnDO"]!.AsArray();
+        var sn = bound[0]!["sn"]!.ToString();
+        await BsnOk("GetBsnByResource", new() { ["aliuid"] = c1, ["resourceId"] = vm, ["resourceType"] = "1" });
+        await BsnOk("GetBsnBySn", new() { ["sn"] = sn });
+        await BsnOk("GetBsnSySn", new() { ["sn"] = sn });
+        await BsnOk("GrantBsnCode", new() { ["Sn"] = bound[1]!["sn"]!.ToString(), ["AliUid"] = c1, ["GrantToAliuid"] = c2, ["Notes"] = "tour" });
 
         // Identity verification
         await Keep(new TourCall(Aas, "GenerateAliyunBidCertWaysUrl", "aas.aliyuncs.com", false, new() { ["AliyunPk"] = c1, ["BidType"] = "VirtualOperator" }));
@@ -233,6 +248,8 @@ public sealed class ProductTour
 
     private Task<JsonObject> Rds(string action, Dictionary<string, string> p) =>
         Keep(new TourCall("2014-08-15", action, "rds.aliyuncs.com", false, p));
+    private Task<JsonObject> BsnOk(string action, Dictionary<string, string> p) =>
+        Keep(new TourCall("2015-05-12", action, "bsn.aliyuncs.com", false, p));
 
     public const string StsKey = "2015-04-01/AssumeRole";
     private const string Ecs = "2014-05-26";

@@ -11,7 +11,11 @@ public sealed class TourFixture : IAsyncLifetime
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"vo-tour-{Guid.NewGuid():N}.db");
 
-    public TourFixture() => App = new EmulatorApplication(_dataPath);
+    public TourFixture() => App = new EmulatorApplication(_dataPath,
+        services: s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<VirtualOperator.Emulator.Products.Resources.IResourceDirectory>(s, Instances));
+
+    /// <summary>Instances the tour binds ICP service numbers to (Products/Bsn/BsnKit.cs).</summary>
+    public Products.Bsn.TestInstances Instances { get; } = new();
 
     public EmulatorApplication App { get; }
     public ProductTour First { get; private set; } = null!;
@@ -19,8 +23,8 @@ public sealed class TourFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        First = await ProductTour.RunAsync(App);
-        Second = await ProductTour.RunAsync(App);
+        First = await ProductTour.RunAsync(App, Instances);
+        Second = await ProductTour.RunAsync(App, Instances);
     }
 
     public Task DisposeAsync()

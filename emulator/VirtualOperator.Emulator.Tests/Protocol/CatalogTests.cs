@@ -82,7 +82,7 @@ public sealed class CatalogTests
         sb.Append("|---|---|---|---|---|---|---|---|---|\n");
         foreach (var a in Catalog.All)
         {
-            var attr = Registry.Attribute(a.Version, a.Action);
+            var attr = Registry.Attribute(a.RoutedVersion, a.Action);
             var implemented = Registry.IsImplemented(a) ? "yes" : a.Style == "RPC" ? "no (501)" : "no";
             var stateful = attr is not null ? (attr.Stateful ? "yes" : "no") : Registry.IsImplemented(a) ? "yes" : "";
             var sources = recorded.GetValueOrDefault(a.Action) ?? [];

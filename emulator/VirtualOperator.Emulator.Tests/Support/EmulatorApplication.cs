@@ -9,7 +9,9 @@ namespace VirtualOperator.Emulator.Tests.Support;
 /// The emulator hosted in-process on the test server, in-memory LiteDB unless a data path is given.
 /// Each instance is a fresh emulator: tests that need isolation create their own partner instead.
 /// </summary>
-public sealed class EmulatorApplication(string? dataPath = null, IDictionary<string, string?>? settings = null)
+/// <param name="services">Extra registrations on top of the emulator's (e.g. a test's own resource directory).</param>
+public sealed class EmulatorApplication(string? dataPath = null, IDictionary<string, string?>? settings = null,
+    Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public const string DefaultAccessKeyId = "LTAI5tVoEmulatorDefault1";
@@ -43,6 +45,7 @@ public sealed class EmulatorApplication(string? dataPath = null, IDictionary<str
     {
         builder.UseSetting("Emulator:DataPath", dataPath ?? "");
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(k, v);
+        if (services is not null) builder.ConfigureServices(services);
     }
 
     public SignedClient Signed(string accessKeyId = DefaultAccessKeyId, string secret = DefaultSecret, string? securityToken = null) =>

@@ -1,4 +1,5 @@
 using VirtualOperator.Emulator.Products.Aas;
+using VirtualOperator.Emulator.Products.Bsn;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
@@ -40,6 +41,7 @@ public static class ProductRegistration
         services.AddMns();
         services.AddWorkorder();
         services.AddRds();
+        services.AddBsn();
         return services;
     }
 
@@ -54,5 +56,6 @@ public static class ProductRegistration
         app.MapIdentityPages();
         app.MapMns();
         app.MapWorkorder();
+        app.MapIcpControlPlane();
     }
 }

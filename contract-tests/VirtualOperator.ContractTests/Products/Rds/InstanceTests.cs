@@ -6,7 +6,7 @@ namespace VirtualOperator.ContractTests.Products.Rds;
 /// <summary>RDS instances: what can be bought, buying, reading, releasing, and the refusals a real account gives.</summary>
 public sealed class InstanceTests(ContractFixture fx) : IClassFixture<ContractFixture>
 {
-    [ContractFact, Validated, Cost(Cost.Free)]
+    [ContractFact, ParityCandidate, Cost(Cost.Free)]
     public async Task DescribeAvailableClasses_MySqlHighAvailabilityEssd_ListsClassesWithStorageRanges()
     {
         var r = await fx.Client.CallAsync(RdsCustomer.Product, RdsCustomer.Version, "DescribeAvailableClasses", new Dictionary<string, string>
@@ -20,7 +20,7 @@ public sealed class InstanceTests(ContractFixture fx) : IClassFixture<ContractFi
         classes[0]!["DBInstanceStorageRange"]!["Step"]!.GetValue<int>().Should().Be(5);
     }
 
-    [ContractFact, Validated, Cost(Cost.Free)]
+    [ContractFact, ParityCandidate, Cost(Cost.Free)]
     public async Task DescribeAvailableClasses_ClassOfAnotherEdition_FailsInvalidCategory()
     {
         var e = await Errors.Of(() => fx.Client.CallAsync(RdsCustomer.Product, RdsCustomer.Version, "DescribeAvailableClasses", new Dictionary<string, string>
@@ -32,7 +32,7 @@ public sealed class InstanceTests(ContractFixture fx) : IClassFixture<ContractFi
         e.Code.Should().Be("InvalidCategory.Malformed");
     }
 
-    [ContractFact, Validated, Cost(Cost.SpendsMoney)]
+    [ContractFact, ParityCandidate, Cost(Cost.SpendsMoney)]
     public async Task CreateDBInstance_Postpaid_RunsThenReadsBackAndReleases()
     {
         var c = await RdsCustomer.CreateAsync(fx, 1000m);
@@ -56,7 +56,7 @@ public sealed class InstanceTests(ContractFixture fx) : IClassFixture<ContractFi
         gone.Code.Should().Be("InvalidDBInstanceId.NotFound");
     }
 
-    [ContractFact, Validated, Cost(Cost.SpendsMoney)]
+    [ContractFact, ParityCandidate, Cost(Cost.SpendsMoney)]
     public async Task DeleteDBInstance_Prepaid_Fails403PrePayTypeNotSupported()
     {
         var c = await RdsCustomer.CreateAsync(fx, 1000m);

@@ -183,7 +183,7 @@ public sealed class FederationTests(EmulatorFixture f) : IClassFixture<EmulatorF
     }
 
     [Fact]
-    public async Task IcpWizard_AllStepsThenSubmit_MarksTheFilingSubmitted()
+    public async Task IcpWizard_SubmitWithoutAUsableServiceNumber_IsRefusedAndTheDraftStaysEditable()
     {
         var p = await PartnerSession.StartAsync(_app);
         var pk = await p.CreateCustomerAsync();
@@ -196,10 +196,27 @@ public sealed class FederationTests(EmulatorFixture f) : IClassFixture<EmulatorF
         };
         foreach (var form in steps) (await p.Page(cookie, "/console/icp", form)).Status.Should().Be(HttpStatusCode.Redirect);
         (await p.Page(cookie, "/console/icp")).Html.Should().Contain("data-testid=\"icp-review\"").And.Contain("wang.cn");
-        (await p.Page(cookie, "/console/icp", new Dictionary<string, string> { ["step"] = "4" })).Status.Should().Be(HttpStatusCode.Redirect);
-        (await p.Page(cookie, "/console/icp")).Html.Should().Contain("Submitted for review");
-        (await p.ControlGet($"/_emulator/customers/{pk}/icp-draft"))["status"]!.ToString().Should().Be("Submitted");
-        (await p.Page(cookie, "/console/icp", steps[0])).Status.Should().Be(HttpStatusCode.Conflict);
+        var empty = await p.Page(cookie, "/console/icp", new Dictionary<string, string> { ["step"] = "4" });
+        empty.Status.Should().Be(HttpStatusCode.BadRequest);
+        empty.Html.Should().Contain("Please fill in: ICP service number");
+        var unknown = await p.Page(cookie, "/console/icp", new Dictionary<string, string> { ["step"] = "4", ["ServiceNumber"] = "NOSUCHNUMBER0000" });
+        unknown.Status.Should().Be(HttpStatusCode.BadRequest);
+        unknown.Html.Should().Contain("The service number was refused").And.Contain("code 406");
+        var draft = await p.ControlGet($"/_emulator/customers/{pk}/icp-draft");
+        draft["status"]!.ToString().Should().Be("Draft");
+        draft["fields"]!["ServiceNumber"]!.ToString().Should().Be("NOSUCHNUMBER0000");
+        (await p.ControlGet($"/_emulator/partners/{p.Uid}/icp/filings")).AsArray().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task IcpWizard_JsonBody_IsRefusedWith415NotA500()
+    {
+        var p = await PartnerSession.StartAsync(_app);
+        var cookie = await p.LogonFreeAsync(await p.CreateCustomerAsync());
+        var req = new HttpRequestMessage(HttpMethod.Post, "/console/icp") { Content = new StringContent("{\"step\":1}", System.Text.Encoding.UTF8, "application/json") };
+        req.Headers.Add("Cookie", cookie);
+        var r = await p.Browser.SendAsync(req);
+        r.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public static class FederationServices
 
         app.MapGet("/_emulator/customers/{customerUid}/icp-draft", (string customerUid, IcpDraftStore drafts) =>
             drafts.Get(customerUid) is { } d
-                ? Results.Ok(new { customerUid = d.Id, partner = d.PartnerUid, status = d.Status, currentStep = d.CurrentStep, fields = d.Fields, updatedAt = Iso.Format(d.UpdatedAt) })
+                ? Results.Ok(new { customerUid = d.Id, partner = d.PartnerUid, status = d.Status, filingId = d.FilingId, currentStep = d.CurrentStep, fields = d.Fields, updatedAt = Iso.Format(d.UpdatedAt) })
                 : ControlReplies.NotFound($"Customer {customerUid} has no ICP draft."));
     }
 

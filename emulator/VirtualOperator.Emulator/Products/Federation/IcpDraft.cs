@@ -15,9 +15,24 @@ public sealed class IcpDraft
     public Dictionary<string, string> Fields { get; set; } = new(StringComparer.Ordinal);
     /// <summary>The furthest step reached (1-based); the wizard opens there.</summary>
     public int CurrentStep { get; set; } = 1;
-    public string Status { get; set; } = "Draft";
+    /// <summary>One of <see cref="IcpDraftStatuses"/>: editable as Draft or Rejected.</summary>
+    public string Status { get; set; } = IcpDraftStatuses.Draft;
+    /// <summary>The latest filing made from this draft (Products/Bsn/IcpFilings), once submitted.</summary>
+    public string? FilingId { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
+}
+
+public static class IcpDraftStatuses
+{
+    public const string Draft = "Draft";
+    /// <summary>Its filing is submitted or under review: the wizard is read-only.</summary>
+    public const string Submitted = "Submitted";
+    public const string Approved = "Approved";
+    /// <summary>Its filing was rejected: the customer fixes the fields and submits again.</summary>
+    public const string Rejected = "Rejected";
+
+    public static bool IsEditable(string status) => status is Draft or Rejected;
 }
 
 public sealed class IcpDraftStore
@@ -51,7 +66,8 @@ public static class IcpWizard
         new(1, "Filing subject", [new("SubjectType", "Subject type (Enterprise or Individual)"), new("SubjectName", "Subject name"), new("CertificateNumber", "Certificate number")]),
         new(2, "Website", [new("Domain", "Domain name"), new("SiteName", "Website name")]),
         new(3, "Site contact", [new("ContactName", "Contact name"), new("ContactPhone", "Mobile phone"), new("ContactEmail", "E-mail")]),
-        new(4, "Review and submit", []),
+        // The service number of the instance that hosts the site (ProductBindBsn); checked when the filing is submitted.
+        new(4, "Review and submit", [new("ServiceNumber", "ICP service number")]),
     ];
 
     public static Step? Find(int number) => Steps.FirstOrDefault(s => s.Number == number);

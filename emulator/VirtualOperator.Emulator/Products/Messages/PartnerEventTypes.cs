@@ -31,4 +31,10 @@ public static class PartnerEventTypes
 
     // ECS (docs/ecs.md); expiring, expired and released come from the sales lifecycle with ProductCode "ecs".
     public const string EcsInstanceCreated = "EcsInstanceCreated";
+
+    // ICP filing (docs/icp-filing.md): one event per step of a filing made in the console wizard.
+    public const string IcpFilingSubmitted = "IcpFilingSubmitted";
+    public const string IcpFilingUnderReview = "IcpFilingUnderReview";
+    public const string IcpFilingApproved = "IcpFilingApproved";
+    public const string IcpFilingRejected = "IcpFilingRejected";
 }

@@ -21,7 +21,7 @@ public sealed class ActionCatalog
         All = actions.ToList();
         foreach (var p in products) _products[p.Name] = p;
         foreach (var a in All.Where(a => a.Style == "RPC" && a.Version is not null))
-            _rpc[(a.Version!, a.Action)] = a;
+            _rpc[(a.RoutedVersion!, a.Action)] = a;
     }
 
     public ActionDescriptor? FindRpc(string version, string action)
@@ -102,4 +102,10 @@ public sealed record ActionDescriptor(
     public JsonNode? Response => ResponseJson is null ? null : _response ??= JsonNode.Parse(ResponseJson);
 
     public string Key => $"{Product}/{Version}/{Action}";
+
+    /// <summary>
+    /// The version a client sends for this action: the catalog marks an unconfirmed version with a trailing "?"
+    /// (Bsn GetBsnSySn, "2015-05-12?"), which no client ever sends.
+    /// </summary>
+    public string? RoutedVersion => Version?.TrimEnd('?');
 }

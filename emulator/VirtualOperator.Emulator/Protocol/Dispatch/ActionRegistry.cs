@@ -38,7 +38,7 @@ public sealed class ActionRegistry
 
     /// <summary>Implemented by a handler, or by a product's own route for a non-RPC action.</summary>
     public bool IsImplemented(ActionDescriptor a) =>
-        IsImplemented(a.Version, a.Action) || _nonRpc.Contains(a.Product + "/" + a.Action);
+        IsImplemented(a.RoutedVersion, a.Action) || _nonRpc.Contains(a.Product + "/" + a.Action);
 
     public bool IsImplemented(string? version, string action) =>
         version is not null && _handlers.ContainsKey((version, action));

@@ -28,7 +28,7 @@ public static class ParameterValidator
             }
             else if (spec.Type == "Struct" && spec.Sub.Count > 0)
             {
-                var hasAny = p.All.Keys.Any(k => k.StartsWith(spec.Name + ".", StringComparison.Ordinal)) || p.Has(spec.Name);
+                var hasAny = p.HasMembers(spec.Name) || p.Has(spec.Name);
                 if (spec.Required && !hasAny) throw CommonErrors.MissingParameter(spec.Name);
             }
             else

@@ -11,15 +11,20 @@ namespace VirtualOperator.Emulator.Protocol.Parsing;
 public sealed class ActionParameters
 {
     private readonly Dictionary<string, string> _values;
+    private readonly StringComparison _names;
 
     /// <param name="ignoreCase">Names matched case-insensitively (Bsn, Workorder: see ActionCatalog.IgnoresNameCase).</param>
     public ActionParameters(IEnumerable<KeyValuePair<string, string>> pairs, bool ignoreCase = false)
     {
         _values = new Dictionary<string, string>(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        _names = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (var (k, v) in pairs) _values[k] = v; // a repeated name: the last value wins, as a form decoder does
     }
 
     public IReadOnlyDictionary<string, string> All => _values;
+
+    /// <summary>Whether any parameter is a member of <paramref name="name"/> (<c>Name.x</c>), as names are matched here.</summary>
+    public bool HasMembers(string name) => _values.Keys.Any(k => k.StartsWith(name + ".", _names));
 
     public bool Has(string name) => _values.TryGetValue(name, out var v) && v.Length > 0;
 
@@ -67,13 +72,14 @@ public sealed class ActionParameters
         var items = new SortedDictionary<int, Dictionary<string, string>>();
         foreach (var (k, v) in _values)
         {
-            if (!k.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            // pop-core capitalizes only the top-level name (Tag.1.key): with ignoreCase the prefix and the members match either way.
+            if (!k.StartsWith(prefix, _names)) continue;
             var rest = k.AsSpan(prefix.Length);
             var dot = rest.IndexOf('.');
             var indexText = dot < 0 ? rest : rest[..dot];
             if (!int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index < 1)
                 throw CommonErrors.InvalidParameter(k);
-            if (!items.TryGetValue(index, out var item)) items[index] = item = new(StringComparer.Ordinal);
+            if (!items.TryGetValue(index, out var item)) items[index] = item = new(_values.Comparer);
             item[dot < 0 ? "" : rest[(dot + 1)..].ToString()] = v;
         }
         return items.Values.ToList();

@@ -16,9 +16,10 @@ namespace VirtualOperator.Emulator.Protocol.Pipeline;
 public sealed class RpcEndpoint(
     ActionCatalog catalog, ActionRegistry registry, SignatureVerifier verifier, VirtualClock clock,
     WallClock wall, FaultInjector faults, RequestJournal journal, DueWorkRunner dueWork,
-    IEnumerable<IActionGuard> guards, IServiceProvider services, ILogger<RpcEndpoint> log)
+    IEnumerable<IActionGuard> guards, IEnumerable<IParameterErrors> parameterErrors, IServiceProvider services, ILogger<RpcEndpoint> log)
 {
     private readonly IActionGuard[] _guards = guards.ToArray();
+    private readonly Dictionary<string, IParameterErrors> _parameterErrors = parameterErrors.ToDictionary(p => p.Product, StringComparer.Ordinal);
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.Map("/", (HttpContext http, RpcEndpoint endpoint) => endpoint.HandleAsync(http));
@@ -48,8 +49,9 @@ public sealed class RpcEndpoint(
             }
 
             var parameters = new ActionParameters(req.ApiParameters, ActionCatalog.IgnoresNameCase(action.Product));
-            ParameterValidator.Validate(action, parameters);
-            var handler = registry.Find(action.Version!, action.Action)
+            try { ParameterValidator.Validate(action, parameters); }
+            catch (ApiException e) when (_parameterErrors.TryGetValue(action.Product, out var own)) { throw own.Translate(e); }
+            var handler = registry.Find(action.RoutedVersion!, action.Action)
                 ?? throw CommonErrors.NotImplemented(action.Product, action.Version!, action.Action);
             var ctx = new ActionContext(requestId, now, caller, action, parameters, services);
             foreach (var guard in _guards) guard.Check(ctx);
