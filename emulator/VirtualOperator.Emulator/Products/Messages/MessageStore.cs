@@ -21,7 +21,8 @@ public sealed class MessageStore : IStateReset
 
     private ILiteCollection<PartnerMessage> Messages => _db.Collection<PartnerMessage>("messages");
 
-    /// <summary>Raised after a message is stored, outside the store's lock: the MNS queue wakes its long-polling receivers.</summary>
+    /// <summary>Raised once a message is durable (after the unit of work that stored it commits; never for a change that
+    /// rolled back), outside the store's lock: the MNS queue wakes its long-polling receivers.</summary>
     public event Action<PartnerMessage>? Inserted;
 
     public void Insert(PartnerMessage message)
@@ -32,7 +33,7 @@ public sealed class MessageStore : IStateReset
         {
             if (_counts.TryGetValue(message.PartnerUid, out var n)) _counts[message.PartnerUid] = n + 1;
         }
-        Inserted?.Invoke(message);
+        _db.AfterCommit(() => Inserted?.Invoke(message));
     }
 
     public long CountFor(string partnerUid)

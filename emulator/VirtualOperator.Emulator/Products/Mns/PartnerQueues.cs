@@ -112,8 +112,8 @@ public sealed class PartnerQueues : IStateReset
 
     private void Persist(IReadOnlyList<QueueDelivery> changed)
     {
-        // Through the Together batch: a receive of 16 messages is one transaction, written before it is answered.
-        _db.Together(() =>
+        // One unit of work (EmulatorDatabase.Atomic): a receive of 16 messages is one transaction, written before it is answered.
+        _db.Atomic(() =>
         {
             foreach (var d in changed) _db.Persist(Collection, d);
             return 0;
