@@ -149,6 +149,9 @@ public sealed class EmulatorDatabase : IDisposable
     /// <inheritdoc cref="Atomic{T}"/>
     public void Atomic(Action work) => Atomic(() => { work(); return true; });
 
+    /// <summary>The earlier name of <see cref="Atomic{T}"/> (its writes were batched to its end; now every write joins).</summary>
+    public T Together<T>(Func<T> work) => Atomic(work);
+
     private UnitOfWork? Open => _unit is { } u && ReferenceEquals(u.Owner, this) ? u : null;
 
     /// <summary>Runs <paramref name="action"/> once the open unit has committed (at once when none is open): for caches
