@@ -97,6 +97,9 @@ public static class ControlPlaneApi
         api.MapGet("/faults", (FaultInjector faults) => Results.Ok(faults.List()));
         api.MapDelete("/faults", (FaultInjector faults) => { faults.Clear(); return Results.NoContent(); });
 
+        // Repro bundles: one partner's whole world as one file.
+        Bundles.BundleApi.Map(api);
+
         // Coverage: every catalog action and whether a handler implements it.
         api.MapGet("/catalog", (ActionCatalog catalog, ActionRegistry registry) => Results.Ok(catalog.All.Select(a => new
         {

@@ -38,6 +38,7 @@ public static class EmulatorServiceCollectionExtensions
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<RpcEndpoint>();
         services.AddSingleton<EmulatorState>();
+        services.AddSingleton<ControlPlane.Bundles.PartnerBundles>();
         return services;
     }
 

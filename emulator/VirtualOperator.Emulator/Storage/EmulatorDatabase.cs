@@ -13,7 +13,7 @@ namespace VirtualOperator.Emulator.Storage;
 /// Two collections are kept by their owners in memory and written here only with <c>--data</c> (<see cref="Persist{T}"/>):
 /// <c>credits</c> (CreditLedger) and <c>budgetOperations</c> (OutBizIdRegistry).
 /// </summary>
-public sealed class EmulatorDatabase : IDisposable
+public sealed partial class EmulatorDatabase : IDisposable
 {
     /// <summary>Bump with a migration in <see cref="Migrate"/> whenever a stored shape changes incompatibly.</summary>
     public const int SchemaVersion = 1;

@@ -24,6 +24,12 @@ public sealed class RequestJournal(IOptions<EmulatorOptions> options)
     public IReadOnlyList<JournalEntry> Recent(int limit, string? partner = null) =>
         _entries.Reverse().Where(e => partner is null || e.Partner == partner).Take(Math.Max(0, limit)).ToList();
 
+    /// <summary>Appends entries from a repro bundle (given newest first, as <see cref="Recent"/> answers them).</summary>
+    public void Restore(IEnumerable<JournalEntry> newestFirst)
+    {
+        foreach (var e in newestFirst.Reverse()) Add(e);
+    }
+
     public void Clear(string? partner = null)
     {
         if (partner is null) { _entries.Clear(); return; }
