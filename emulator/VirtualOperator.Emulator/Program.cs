@@ -13,12 +13,23 @@ if (args.Length > 0 && args[0] == "--healthcheck")
 
 var builder = WebApplication.CreateBuilder(args);
 
-// `--data PATH` is the documented way to make state durable; it is Emulator:DataPath underneath.
-builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data"] = "Emulator:DataPath" });
+// `--data PATH` is the documented way to make state durable; it is Emulator:DataPath underneath. Likewise
+// `--control-token TOKEN` is Emulator:ControlToken.
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
+{
+    ["--data"] = "Emulator:DataPath", ["--control-token"] = "Emulator:ControlToken",
+});
 
 // One loopback port unless --urls / ASPNETCORE_URLS says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     builder.WebHost.UseUrls(EmulatorOptions.DefaultUrl);
+
+// Listening beyond loopback without a control token would open the control plane to the network: refuse to start.
+if (ControlTokenRequirement.Check(builder.Configuration) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    return 2;
+}
 
 builder.Services.AddEmulatorCore(builder.Configuration);
 builder.Services.AddProducts();
@@ -27,6 +38,8 @@ builder.Services.AddNonRpcErrors();
 var app = builder.Build();
 // The state, the catalog and the handlers load on another thread while the server starts; every request waits for them.
 var readiness = EmulatorReadiness.Start(app);
+// Every /_emulator path is refused to foreign hosts, cross-site pages, non-JSON writes and (if set) callers without the token.
+app.UseControlPlaneGuard();
 readiness.UseGate(app);
 app.UseRouting();
 
@@ -61,6 +74,7 @@ static void PrintBanner(WebApplication app)
     var options = app.Services.GetRequiredService<IOptions<EmulatorOptions>>().Value;
     foreach (var a in addresses) Console.WriteLine($"VirtualOperator.Emulator {ControlPlaneApi.Version} listening on {a}");
     Console.WriteLine($"Storage: {(string.IsNullOrEmpty(options.DataPath) ? "in memory" : options.DataPath)}");
+    Console.WriteLine($"Control plane: /_emulator, {(string.IsNullOrEmpty(options.ControlToken) ? "no token (loopback only)" : "token required")}");
     Console.WriteLine($"Default partner: uid={partner.Uid} AccessKeyId={partner.AccessKeyId} AccessKeySecret={partner.AccessKeySecret}");
 }
 

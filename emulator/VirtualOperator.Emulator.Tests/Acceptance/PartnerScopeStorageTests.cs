@@ -38,7 +38,7 @@ public sealed class PartnerScopeStorageTests(TourFixture f) : IClassFixture<Tour
         var second = CountsOf(f.Second.PartnerUid);
         first.Keys.Should().BeEquivalentTo(second.Keys, "both partners walked the same tour");
 
-        var reset = await f.App.CreateClient().PostAsync($"/_emulator/partners/{f.First.PartnerUid}/reset", null);
+        var reset = await f.App.CreateClient().PostAsync($"/_emulator/partners/{f.First.PartnerUid}/reset", System.Net.Http.Json.JsonContent.Create(new { }));
         reset.StatusCode.Should().Be(HttpStatusCode.OK);
 
         CountsOf(f.First.PartnerUid).Should().BeEmpty("a partner reset removes every document of that partner");

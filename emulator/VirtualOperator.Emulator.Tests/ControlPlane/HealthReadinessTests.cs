@@ -48,6 +48,6 @@ public sealed class HealthReadinessTests
         a["status"]!.ToString().Should().Be("ok");
         a["version"]!.ToString().Should().Be(b["version"]!.ToString());
 
-        (await http.PostAsync("/_emulator/health", null)).StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+        (await http.PostAsync("/_emulator/health", System.Net.Http.Json.JsonContent.Create(new { }))).StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
     }
 }

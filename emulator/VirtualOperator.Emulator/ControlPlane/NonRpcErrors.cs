@@ -16,6 +16,10 @@ public static class NonRpcErrors
         try
         {
             await next(http);
+            // A 4xx the framework answered with nothing (no such route, wrong method, unsupported media type): say so.
+            if (http.Response.StatusCode >= 400 && !http.Response.HasStarted && http.Response.ContentLength is null or 0
+                && http.Request.Path.StartsWithSegments(ControlPlaneGuard.Prefix, StringComparison.OrdinalIgnoreCase))
+                await Write(http, http.Response.StatusCode, EmptyAnswer(http));
         }
         catch (BadHttpRequestException e) when (!http.Response.HasStarted)
         {
@@ -29,6 +33,14 @@ public static class NonRpcErrors
             await Write(http, 500, $"The emulator failed on this request: {e.Message}");
         }
     });
+
+    private static string EmptyAnswer(HttpContext http) => http.Response.StatusCode switch
+    {
+        404 => $"No control-plane route {http.Request.Method} {http.Request.Path}.",
+        405 => $"{http.Request.Method} is not allowed on {http.Request.Path}.",
+        415 => "Control-plane writes take 'Content-Type: application/json'.",
+        var s => $"{s} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(s)}",
+    };
 
     private static Task Write(HttpContext http, int status, string error)
     {

@@ -18,6 +18,23 @@ public sealed class EmulatorOptions
 
     /// <summary>How many recent calls the request journal keeps.</summary>
     public int JournalSize { get; set; } = 5000;
+
+    /// <summary>
+    /// Token the control plane (<c>/_emulator/*</c>) asks for; empty means none. Also <c>--control-token TOKEN</c>.
+    /// Required when the emulator listens beyond loopback (<see cref="ControlTokenRequirement"/>).
+    /// </summary>
+    public string? ControlToken { get; set; }
+
+    public ControlPlaneOptions ControlPlane { get; set; } = new();
+}
+
+public sealed class ControlPlaneOptions
+{
+    /// <summary>
+    /// Host names (besides loopback) the control plane answers to, comma-separated (<c>Emulator__ControlPlane__AllowedHosts=emulator,ci-box</c>);
+    /// <c>*</c> allows any. Anything else is refused, so a web page cannot reach it by DNS rebinding.
+    /// </summary>
+    public string? AllowedHosts { get; set; }
 }
 
 public sealed class SeedPartnerOptions

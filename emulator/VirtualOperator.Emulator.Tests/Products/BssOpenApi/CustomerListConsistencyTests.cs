@@ -53,7 +53,7 @@ public sealed class CustomerListConsistencyTests : IDisposable
         await CreateCustomer(client, $"before-{p.Uid}@example.com");
         (await List(client)).Should().HaveCount(1);
 
-        (await _app.CreateClient().PostAsync($"/_emulator/partners/{p.Uid}/reset", null)).EnsureSuccessStatusCode();
+        (await _app.CreateClient().PostAsync($"/_emulator/partners/{p.Uid}/reset", System.Net.Http.Json.JsonContent.Create(new { }))).EnsureSuccessStatusCode();
         (await List(client)).Should().BeEmpty();
 
         var after = await CreateCustomer(client, $"after-{p.Uid}@example.com");
@@ -67,7 +67,7 @@ public sealed class CustomerListConsistencyTests : IDisposable
         await CreateCustomer(client, "global-reset@example.com");
         (await List(client)).Should().HaveCount(1);
 
-        (await _app.CreateClient().PostAsync("/_emulator/reset", null)).EnsureSuccessStatusCode();
+        (await _app.CreateClient().PostAsync("/_emulator/reset", System.Net.Http.Json.JsonContent.Create(new { }))).EnsureSuccessStatusCode();
         (await List(client)).Should().BeEmpty();
     }
 
@@ -110,7 +110,7 @@ public sealed class CustomerListConsistencyTests : IDisposable
             .Select(m => JsonNode.Parse(m!["messageBody"]!.ToString())!["Data"]!["CustomerUid"]!.ToString()).ToList();
 
         await CreateCustomer(client, $"m0-{p.Uid}@example.com");
-        (await http.PostAsync($"/_emulator/partners/{p.Uid}/reset", null)).EnsureSuccessStatusCode();
+        (await http.PostAsync($"/_emulator/partners/{p.Uid}/reset", System.Net.Http.Json.JsonContent.Create(new { }))).EnsureSuccessStatusCode();
         (await Customers()).Should().BeEmpty();
 
         var a = await CreateCustomer(client, $"m1-{p.Uid}@example.com");

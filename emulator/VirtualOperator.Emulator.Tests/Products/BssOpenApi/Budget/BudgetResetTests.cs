@@ -18,7 +18,7 @@ public sealed class BudgetResetTests(BudgetFixture f) : IClassFixture<BudgetFixt
         (await reset.Change(resetCustomer, "increase", "10", outBizId: "shared-id")).Status.Should().Be(HttpStatusCode.OK);
         (await kept.Change(keptCustomer, "increase", "10", outBizId: "shared-id")).Status.Should().Be(HttpStatusCode.OK);
 
-        (await f.App.CreateClient().PostAsync($"/_emulator/partners/{reset.Keys.Uid}/reset", null)).EnsureSuccessStatusCode();
+        (await f.App.CreateClient().PostAsync($"/_emulator/partners/{reset.Keys.Uid}/reset", System.Net.Http.Json.JsonContent.Create(new { }))).EnsureSuccessStatusCode();
 
         var newCustomer = await reset.NewCustomerWithQuotaAsync("100");
         var reused = await reset.Change(newCustomer, "increase", "25", outBizId: "shared-id");

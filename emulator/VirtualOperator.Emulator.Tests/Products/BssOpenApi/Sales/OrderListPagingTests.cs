@@ -45,7 +45,7 @@ public sealed class OrderListPagingTests : IClassFixture<EmulatorFixture>
         await kit.BuyAsync();
         (await PagesAsync(kit, "")).Should().ContainSingle();
 
-        (await _app.CreateClient().PostAsync($"/_emulator/partners/{kit.Partner.Uid}/reset", null)).EnsureSuccessStatusCode();
+        (await _app.CreateClient().PostAsync($"/_emulator/partners/{kit.Partner.Uid}/reset", System.Net.Http.Json.JsonContent.Create(new { }))).EnsureSuccessStatusCode();
         var fresh = await SalesKit.CreateAsync(_app, quota: 10_000m, partner: kit.Partner);
         await fresh.BuyAsync();
 
