@@ -35,7 +35,7 @@ public sealed class BundleRoundTripTests(ITestOutputHelper output)
             var sideBefore = await SideState(control, uid);
             var bundle = await control.GetStringAsync($"/_emulator/partners/{uid}/bundle");
 
-            (await control.PostAsync($"/_emulator/partners/{uid}/reset", null)).EnsureSuccessStatusCode();
+            (await control.PostAsJsonAsync($"/_emulator/partners/{uid}/reset", new { })).EnsureSuccessStatusCode();
             (await reads.RunAsync(tour.Session.Signed)).Should().NotEqual(before, "a reset empties the partner, so the comparison can fail");
 
             var refused = await Import(control, bundle, replace: false);
@@ -108,7 +108,7 @@ public sealed class BundleRoundTripTests(ITestOutputHelper output)
         var export = Stopwatch.StartNew();
         var bundle = await control.GetStringAsync($"/_emulator/partners/{p.Uid}/bundle");
         export.Stop();
-        (await control.PostAsync($"/_emulator/partners/{p.Uid}/reset", null)).EnsureSuccessStatusCode();
+        (await control.PostAsJsonAsync($"/_emulator/partners/{p.Uid}/reset", new { })).EnsureSuccessStatusCode();
         var import = Stopwatch.StartNew();
         var imported = await Import(control, bundle, replace: true);
         import.Stop();
