@@ -48,6 +48,7 @@ public static class EmulatorHost
         builder.Services.AddEmulatorCore(builder.Configuration);
         builder.Services.AddProducts();
         builder.Services.AddNonRpcErrors();
+        builder.Services.AddControlPlaneDocs();
 
         var app = builder.Build();
         // The state, the catalog and the handlers load on another thread while the server starts; every request waits for them.
@@ -65,6 +66,7 @@ public static class EmulatorHost
 
         // The control plane first: it is never signed.
         app.MapControlPlane();
+        app.MapControlPlaneDocs();
         // Product-specific non-RPC routes (federation sign-in, console pages, message queues).
         app.MapProductRoutes();
         // Every signed RPC call of every product: POST or GET on "/".

@@ -24,5 +24,3 @@ public static class BundleApi
     }
 }
 
-/// <summary>Every control-plane error body: <c>{"error": "..."}</c>.</summary>
-public sealed record ControlError(string Error);
