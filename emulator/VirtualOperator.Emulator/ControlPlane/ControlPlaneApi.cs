@@ -106,6 +106,9 @@ public static class ControlPlaneApi
         // Repro bundles: one partner's whole world as one file.
         Bundles.BundleApi.Map(api);
 
+        // The dashboard (/_emulator/ui) and the reads it needs.
+        Dashboard.DashboardApi.Map(api);
+
         // Coverage: every catalog action and whether a handler implements it.
         api.MapGet("/catalog", (ActionCatalog catalog, ActionRegistry registry) => TypedResults.Ok(catalog.All.Select(a => new CatalogEntry(
             a.Product, a.Version, a.Action, a.Group, a.Style, registry.IsImplemented(a), a.ParamsStatus, a.ResponseStatus)).ToList()));
