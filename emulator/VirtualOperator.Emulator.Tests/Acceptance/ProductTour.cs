@@ -21,9 +21,9 @@ public sealed class ProductTour
     private readonly PartnerSession _p;
     private readonly Dictionary<string, JsonObject> _answers = new(StringComparer.Ordinal);
 
-    private readonly Products.Bsn.TestInstances _instances;
+    private readonly Products.Bsn.TestInstances? _instances;
 
-    private ProductTour(PartnerSession p, Products.Bsn.TestInstances instances)
+    private ProductTour(PartnerSession p, Products.Bsn.TestInstances? instances)
     {
         _p = p;
         _instances = instances;
@@ -42,7 +42,8 @@ public sealed class ProductTour
     /// <summary>The GetSigninToken JSON answer (a federation route, not an RPC action).</summary>
     public JsonObject? SigninTokenAnswer { get; private set; }
 
-    public static async Task<ProductTour> RunAsync(EmulatorApplication app, Products.Bsn.TestInstances instances)
+    /// <param name="instances">A test resource directory to bind ICP service numbers to; without one, a real ECS instance.</param>
+    public static async Task<ProductTour> RunAsync(EmulatorApplication app, Products.Bsn.TestInstances? instances = null)
     {
         // Not a test account: the tour moves the clock past the one-month validity of a test account.
         var tour = new ProductTour(await PartnerSession.StartAsync(app, testAccount: false), instances);
@@ -85,8 +86,8 @@ public sealed class ProductTour
             { ["step"] = "1", ["SubjectType"] = "Enterprise", ["SubjectName"] = "Example Ltd", ["CertificateNumber"] = "91330100MA2" }))
             .Status.Should().Be(HttpStatusCode.Redirect);
 
-        // ICP service numbers, on an instance of the tour's own resource directory
-        var vm = _instances.Run(_p.Uid, c1);
+        // ICP service numbers, on an instance of the tour's own resource directory, or on a real ECS instance with a public IP
+        var vm = _instances?.Run(_p.Uid, c1) ?? await RunningEcsInstanceAsync(c1);
         var bound = (await BsnOk("ProductBindBsn", new() { ["aliuid"] = c1, ["num"] = "2", ["resourceId"] = vm, ["resourceType"] = "1" }))["datas"]!["bsnDO"]!.AsArray();
         var sn = bound[0]!["sn"]!.ToString();
         await BsnOk("GetBsnByResource", new() { ["aliuid"] = c1, ["resourceId"] = vm, ["resourceType"] = "1" });
@@ -250,6 +251,19 @@ public sealed class ProductTour
         Keep(new TourCall("2014-08-15", action, "rds.aliyuncs.com", false, p));
     private Task<JsonObject> BsnOk(string action, Dictionary<string, string> p) =>
         Keep(new TourCall("2015-05-12", action, "bsn.aliyuncs.com", false, p));
+
+    /// <summary>A PrePaid ECS instance of <paramref name="owner"/> with a public IP, once Running.</summary>
+    private async Task<string> RunningEcsInstanceAsync(string owner)
+    {
+        var run = await Keep(new TourCall(Ecs, "RunInstances", "ecs.aliyuncs.com", false, new()
+        {
+            ["OwnerId"] = owner, ["RegionId"] = "cn-hangzhou", ["InstanceType"] = "ecs.g7.large", ["ImageId"] = "aliyun_3_x64_20G_alibase_20240528.vhd",
+            ["InstanceChargeType"] = "PrePaid", ["Period"] = "1", ["PeriodUnit"] = "Month", ["InternetMaxBandwidthOut"] = "1",
+            ["InternetChargeType"] = "PayByBandwidth", ["ClientToken"] = Id(),
+        }));
+        await _p.AdvanceClockAsync(TimeSpan.FromMinutes(1));
+        return run["InstanceIdSets"]!["InstanceIdSet"]![0]!.ToString();
+    }
 
     public const string StsKey = "2015-04-01/AssumeRole";
     private const string Ecs = "2014-05-26";

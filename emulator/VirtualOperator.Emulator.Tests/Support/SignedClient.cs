@@ -95,4 +95,11 @@ public sealed record ApiResult(HttpStatusCode Status, string ContentType, string
         }
     }
     public string? Code => Json["Code"]?.ToString();
+
+    /// <summary>The body as a JSON object, or null when it is not one.</summary>
+    public JsonObject? TryJson()
+    {
+        try { return JsonNode.Parse(Text) as JsonObject; }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
 }

@@ -144,6 +144,22 @@ public sealed class VirtualClock : TimeProvider
         Moved?.Invoke(null);
     }
 
+    /// <summary>One partner's time for a repro bundle: its virtual now, and the latest time anything was applied for it.</summary>
+    public (DateTimeOffset Now, DateTimeOffset? AppliedUpTo) ExportPartner(string partnerUid) =>
+        (NowFor(partnerUid), _floor.TryGetValue(partnerUid, out var f) ? f : null);
+
+    /// <summary>Puts one partner at <paramref name="now"/> (time flows on from there), whatever its offset was, and restores its floor.</summary>
+    public void ImportPartner(string partnerUid, DateTimeOffset now, DateTimeOffset? appliedUpTo)
+    {
+        lock (_gate)
+        {
+            _partner[partnerUid] = now - _wall.UtcNow - _global;
+            if (appliedUpTo is { } f) _floor[partnerUid] = f;
+            else _floor.TryRemove(partnerUid, out _);
+        }
+        Moved?.Invoke(partnerUid);
+    }
+
     /// <summary>State to persist with a durable store, so virtual time does not jump back on restart.</summary>
     public ClockState Export() => new(_global.Ticks,
         _partner.ToDictionary(p => p.Key, p => p.Value.Ticks), _floor.ToDictionary(p => p.Key, p => p.Value.UtcTicks));

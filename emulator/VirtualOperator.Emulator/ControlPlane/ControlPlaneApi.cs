@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using VirtualOperator.Emulator.Clock;
 using VirtualOperator.Emulator.Partners;
 using VirtualOperator.Emulator.Protocol.Dispatch;
@@ -17,18 +18,20 @@ public static class ControlPlaneApi
         typeof(ControlPlaneApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>The body of <c>GET /_emulator/health</c> (also answered ahead of routing, see <c>EmulatorReadiness</c>).</summary>
-    public static object Health(VirtualClock clock) => new { status = "ok", version = Version, now = Iso.Format(clock.GetUtcNow()) };
+    public static HealthView Health(VirtualClock clock) => new("ok", Version, Iso.Format(clock.GetUtcNow()));
 
+    // Every route answers a typed result (TypedResults), so the OpenAPI document (/_emulator/openapi.json) describes
+    // its request and response bodies; errors are ControlError {"error"} with a 4xx.
     public static void MapControlPlane(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/_emulator");
 
-        api.MapGet("/health", (VirtualClock clock) => Results.Ok(Health(clock)));
+        api.MapGet("/health", (VirtualClock clock) => TypedResults.Ok(Health(clock)));
         api.MapRouteListing();
 
         // Clock: global, moving every partner together.
         api.MapGet("/clock", (VirtualClock clock) => ClockView(clock.GetUtcNow(), clock.GlobalOffset));
-        api.MapPost("/clock/advance", (AdvanceBody body, VirtualClock clock, DueWorkRunner due) =>
+        api.MapPost("/clock/advance", Results<Ok<ClockReading>, BadRequest<ControlError>> (AdvanceBody body, VirtualClock clock, DueWorkRunner due) =>
         {
             if (body.Seconds is not { } s || s < 0 || s > MaxAdvanceSeconds) return Bad(AdvanceRange);
             try { clock.Advance(TimeSpan.FromSeconds(s)); }
@@ -36,30 +39,31 @@ public static class ControlPlaneApi
             due.RunForAll();
             return ClockView(clock.GetUtcNow(), clock.GlobalOffset);
         });
-        api.MapPost("/clock/set", (SetBody body, VirtualClock clock, DueWorkRunner due) =>
+        api.MapPost("/clock/set", Results<Ok<ClockReading>, BadRequest<ControlError>, Conflict<ControlError>> (SetBody body, VirtualClock clock, DueWorkRunner due) =>
         {
             if (body.Now is not { } now || now >= LatestNow) return Bad(SetRange);
             try { clock.Set(now); }
-            catch (ClockRefusedException e) { return Results.Json(new { error = e.Message }, statusCode: 409); }
+            catch (ClockRefusedException e) { return TypedResults.Conflict(new ControlError(e.Message)); }
             catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunForAll();
             return ClockView(clock.GetUtcNow(), clock.GlobalOffset);
         });
 
         // Partners.
-        api.MapPost("/partners", (CreatePartnerBody? body, PartnerStore partners, VirtualClock clock) =>
+        api.MapPost("/partners", (CreatePartnerBody? body, PartnerStore partners) =>
         {
             var p = partners.Create(body?.Name, body?.TestAccount ?? true);
-            return Results.Json(View(p), statusCode: 201);
+            return TypedResults.Created($"/_emulator/partners/{p.Uid}", View(p));
         });
-        api.MapGet("/partners", (PartnerStore partners) => Results.Ok(partners.All().Select(View)));
-        api.MapGet("/partners/{uid}", (string uid, PartnerStore partners) =>
-            partners.Get(uid) is { } p ? Results.Ok(View(p)) : NoPartner(uid));
+        api.MapGet("/partners", (PartnerStore partners) => TypedResults.Ok(partners.All().Select(View).ToList()));
+        api.MapGet("/partners/{uid}", Results<Ok<PartnerView>, NotFound<ControlError>> (string uid, PartnerStore partners) =>
+            partners.Get(uid) is { } p ? TypedResults.Ok(View(p)) : NoPartner(uid));
 
         // Per-partner scope.
-        api.MapGet("/partners/{uid}/clock", (string uid, PartnerStore partners, VirtualClock clock) =>
+        api.MapGet("/partners/{uid}/clock", Results<Ok<ClockReading>, NotFound<ControlError>> (string uid, PartnerStore partners, VirtualClock clock) =>
             partners.Get(uid) is null ? NoPartner(uid) : ClockView(clock.NowFor(uid), clock.OffsetFor(uid)));
-        api.MapPost("/partners/{uid}/clock/advance", (string uid, AdvanceBody body, PartnerStore partners, VirtualClock clock, DueWorkRunner due) =>
+        api.MapPost("/partners/{uid}/clock/advance", Results<Ok<ClockReading>, BadRequest<ControlError>, NotFound<ControlError>> (
+            string uid, AdvanceBody body, PartnerStore partners, VirtualClock clock, DueWorkRunner due) =>
         {
             if (partners.Get(uid) is null) return NoPartner(uid);
             if (body.Seconds is not { } s || s < 0 || s > MaxAdvanceSeconds) return Bad(AdvanceRange);
@@ -68,69 +72,68 @@ public static class ControlPlaneApi
             due.RunFor(uid);
             return ClockView(clock.NowFor(uid), clock.OffsetFor(uid));
         });
-        api.MapPost("/partners/{uid}/clock/set", (string uid, SetBody body, PartnerStore partners, VirtualClock clock, DueWorkRunner due) =>
+        api.MapPost("/partners/{uid}/clock/set", Results<Ok<ClockReading>, BadRequest<ControlError>, NotFound<ControlError>, Conflict<ControlError>> (
+            string uid, SetBody body, PartnerStore partners, VirtualClock clock, DueWorkRunner due) =>
         {
             if (partners.Get(uid) is null) return NoPartner(uid);
             if (body.Now is not { } now || now >= LatestNow) return Bad(SetRange);
             try { clock.Set(now, uid); }
-            catch (ClockRefusedException e) { return Results.Json(new { error = e.Message }, statusCode: 409); }
+            catch (ClockRefusedException e) { return TypedResults.Conflict(new ControlError(e.Message)); }
             catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunFor(uid);
             return ClockView(clock.NowFor(uid), clock.OffsetFor(uid));
         });
-        api.MapPost("/partners/{uid}/reset", (string uid, PartnerStore partners, EmulatorState state) =>
+        api.MapPost("/partners/{uid}/reset", Results<Ok<ResetDone>, NotFound<ControlError>> (string uid, PartnerStore partners, EmulatorState state) =>
         {
             if (partners.Get(uid) is null) return NoPartner(uid);
             state.ResetPartner(uid);
-            return Results.Ok(new { reset = uid });
+            return TypedResults.Ok(new ResetDone(uid));
         });
-        api.MapGet("/partners/{uid}/requests", (string uid, int? limit, PartnerStore partners, RequestJournal journal) =>
-            partners.Get(uid) is null ? NoPartner(uid) : Results.Ok(journal.Recent(limit ?? 100, uid).Select(JournalView)));
-        api.MapPost("/partners/{uid}/faults", (string uid, FaultRule rule, PartnerStore partners, FaultInjector faults) =>
+        api.MapGet("/partners/{uid}/requests", Results<Ok<List<JournalCall>>, NotFound<ControlError>> (string uid, int? limit, PartnerStore partners, RequestJournal journal) =>
+            partners.Get(uid) is null ? NoPartner(uid) : TypedResults.Ok(journal.Recent(limit ?? 100, uid).Select(JournalView).ToList()));
+        api.MapPost("/partners/{uid}/faults", Results<Created<FaultRule>, BadRequest<ControlError>, NotFound<ControlError>> (
+            string uid, FaultRule rule, PartnerStore partners, FaultInjector faults) =>
         {
             if (partners.Get(uid) is null) return NoPartner(uid);
             rule.Partner = uid;
             return AddFault(rule, faults);
         });
-        api.MapGet("/partners/{uid}/faults", (string uid, FaultInjector faults) => Results.Ok(faults.List(uid)));
-        api.MapDelete("/partners/{uid}/faults", (string uid, FaultInjector faults) => { faults.Clear(uid); return Results.NoContent(); });
+        api.MapGet("/partners/{uid}/faults", (string uid, FaultInjector faults) => TypedResults.Ok(faults.List(uid).ToList()));
+        api.MapDelete("/partners/{uid}/faults", (string uid, FaultInjector faults) => { faults.Clear(uid); return TypedResults.NoContent(); });
 
         // Global state.
-        api.MapPost("/reset", (EmulatorState state) => { state.ResetAll(); return Results.Ok(new { reset = "all" }); });
-        api.MapGet("/requests", (int? limit, RequestJournal journal) => Results.Ok(journal.Recent(limit ?? 100).Select(JournalView)));
+        api.MapPost("/reset", (EmulatorState state) => { state.ResetAll(); return TypedResults.Ok(new ResetDone("all")); });
+        api.MapGet("/requests", (int? limit, RequestJournal journal) => TypedResults.Ok(journal.Recent(limit ?? 100).Select(JournalView).ToList()));
         api.MapPost("/faults", (FaultRule rule, FaultInjector faults) => AddFault(rule, faults));
-        api.MapGet("/faults", (FaultInjector faults) => Results.Ok(faults.List()));
-        api.MapDelete("/faults", (FaultInjector faults) => { faults.Clear(); return Results.NoContent(); });
+        api.MapGet("/faults", (FaultInjector faults) => TypedResults.Ok(faults.List().ToList()));
+        api.MapDelete("/faults", (FaultInjector faults) => { faults.Clear(); return TypedResults.NoContent(); });
+
+        // Repro bundles: one partner's whole world as one file.
+        Bundles.BundleApi.Map(api);
+
+        // The dashboard (/_emulator/ui) and the reads it needs.
+        Dashboard.DashboardApi.Map(api);
 
         // Coverage: every catalog action and whether a handler implements it.
-        api.MapGet("/catalog", (ActionCatalog catalog, ActionRegistry registry) => Results.Ok(catalog.All.Select(a => new
-        {
-            product = a.Product, version = a.Version, action = a.Action, group = a.Group, style = a.Style,
-            implemented = registry.IsImplemented(a), @params = a.ParamsStatus, response = a.ResponseStatus,
-        })));
+        api.MapGet("/catalog", (ActionCatalog catalog, ActionRegistry registry) => TypedResults.Ok(catalog.All.Select(a => new CatalogEntry(
+            a.Product, a.Version, a.Action, a.Group, a.Style, registry.IsImplemented(a), a.ParamsStatus, a.ResponseStatus)).ToList()));
     }
 
-    private static IResult AddFault(FaultRule rule, FaultInjector faults)
+    private static Results<Created<FaultRule>, BadRequest<ControlError>, NotFound<ControlError>> AddFault(FaultRule rule, FaultInjector faults)
     {
-        try { return Results.Json(faults.Add(rule), statusCode: 201); }
+        try { return TypedResults.Created($"/_emulator/faults/{rule.Id}", faults.Add(rule)); }
         catch (ArgumentException e) { return Bad(e.Message); }
     }
 
-    private static IResult ClockView(DateTimeOffset now, TimeSpan offset) =>
-        Results.Ok(new { now = Iso.Format(now), offsetSeconds = (long)Math.Round(offset.TotalSeconds) });
+    private static Ok<ClockReading> ClockView(DateTimeOffset now, TimeSpan offset) =>
+        TypedResults.Ok(new ClockReading(Iso.Format(now), (long)Math.Round(offset.TotalSeconds)));
 
-    public static object View(Partner p) => new
-    {
-        uid = p.Uid, name = p.Name, accessKeyId = p.AccessKeyId, accessKeySecret = p.AccessKeySecret, testAccount = p.TestAccount,
-        createdAt = Iso.Format(p.CreatedAt), expiresAt = Iso.Format(p.ExpiresAt), messageQueue = p.MessageQueue,
-    };
+    public static PartnerView View(Partner p) => new(
+        p.Uid, p.Name, p.AccessKeyId, p.AccessKeySecret, p.TestAccount, Iso.Format(p.CreatedAt), Iso.Format(p.ExpiresAt), p.MessageQueue);
 
-    private static object JournalView(JournalEntry e) => new
-    {
-        time = Iso.Format(e.Time), wallTime = Iso.Format(e.WallTime), partner = e.Partner, accessKeyId = e.AccessKeyId,
-        product = e.Product, action = e.Action, httpStatus = e.HttpStatus, code = e.Code, requestId = e.RequestId,
-        injected = e.Injected, stringToSign = e.StringToSign,
-    };
+    private static JournalCall JournalView(JournalEntry e) => new(
+        Iso.Format(e.Time), Iso.Format(e.WallTime), e.Partner, e.AccessKeyId, e.Product, e.Action, e.HttpStatus, e.Code, e.RequestId,
+        e.Injected, e.StringToSign);
 
     /// <summary>
     /// [I] Bounds that keep every derived time representable (a subscription end, a test account's month, a
@@ -141,8 +144,8 @@ public static class ControlPlaneApi
     private const string AdvanceRange = "\"seconds\" must be a number of seconds from 0 to 100 years.";
     private const string SetRange = "\"now\" must be an ISO-8601 time before the year 9000.";
 
-    private static IResult Bad(string message) => Results.Json(new { error = message }, statusCode: 400);
-    private static IResult NoPartner(string uid) => Results.Json(new { error = $"No partner with uid {uid}." }, statusCode: 404);
+    private static BadRequest<ControlError> Bad(string message) => TypedResults.BadRequest(new ControlError(message));
+    private static NotFound<ControlError> NoPartner(string uid) => TypedResults.NotFound(new ControlError($"No partner with uid {uid}."));
 
     public sealed record AdvanceBody(double? Seconds);
     public sealed record SetBody(DateTimeOffset? Now);

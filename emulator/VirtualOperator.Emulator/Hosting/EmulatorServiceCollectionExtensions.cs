@@ -39,6 +39,7 @@ public static class EmulatorServiceCollectionExtensions
         services.AddSingleton<RpcEndpoint>();
         services.AddSingleton<EmulatorState>();
         services.AddSingleton<InFlightRequests>();
+        services.AddSingleton<ControlPlane.Bundles.PartnerBundles>();
         return services;
     }
 

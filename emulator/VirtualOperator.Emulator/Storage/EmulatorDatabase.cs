@@ -16,7 +16,7 @@ namespace VirtualOperator.Emulator.Storage;
 /// One change is one unit of work (<see cref="Atomic{T}"/>, docs/durability.md): every write made inside it commits as one
 /// transaction before the change is answered, or none does.
 /// </summary>
-public sealed class EmulatorDatabase : IDisposable
+public sealed partial class EmulatorDatabase : IDisposable
 {
     /// <summary>Bump with a migration in <see cref="Migrate"/> whenever a stored shape changes incompatibly.
     /// 2: binary (ordinal) string collation; schema 1 files compared strings ignoring case.</summary>

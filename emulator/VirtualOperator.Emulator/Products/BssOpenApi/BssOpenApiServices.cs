@@ -10,10 +10,13 @@ public static class BssOpenApiServices
         services.AddSingleton<CustomerStore>();
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<CustomerStore>());
         services.AddSingleton<Budget.BudgetAlarms>();
+        services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<Budget.BudgetAlarms>());
         services.AddSingleton<Budget.CreditLedger>();
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<Budget.CreditLedger>());
         services.AddSingleton<Budget.OutBizIdRegistry>();
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<Budget.OutBizIdRegistry>());
+        services.AddSingleton<Storage.IPartnerMemoryState>(sp => sp.GetRequiredService<Budget.CreditLedger>());
+        services.AddSingleton<Storage.IPartnerMemoryState>(sp => sp.GetRequiredService<Budget.OutBizIdRegistry>());
         services.AddSingleton<Protocol.Dispatch.IActionGuard, Budget.StoppedCustomerGuard>();
         return services;
     }

@@ -35,6 +35,14 @@ public sealed class FaultInjector
 
     public FaultRule Add(FaultRule rule)
     {
+        Check(rule);
+        lock (_gate) _rules.Add(rule);
+        return rule;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming what is wrong with a rule.</summary>
+    public static void Check(FaultRule rule)
+    {
         if (rule.Code is null && rule.DelayMs is null)
             throw new ArgumentException("A fault needs a \"code\" (to fail) or a \"delayMs\" (to delay).");
         if (rule.Code is not null && rule.HttpStatus is null)
@@ -43,8 +51,6 @@ public sealed class FaultInjector
             throw new ArgumentException("\"httpStatus\" must be an error status (400-599).");
         if (rule.Count is < 1 || rule.After is < 0 || rule.DelayMs is < 0 or > 600_000)
             throw new ArgumentException("\"count\" must be at least 1, \"after\" at least 0, \"delayMs\" 0..600000.");
-        lock (_gate) _rules.Add(rule);
-        return rule;
     }
 
     public IReadOnlyList<FaultRule> List(string? partner = null)

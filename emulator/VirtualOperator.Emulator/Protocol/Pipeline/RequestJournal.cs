@@ -38,6 +38,12 @@ public sealed class RequestJournal(IOptions<EmulatorOptions> options)
         return list;
     }
 
+    /// <summary>Appends entries from a repro bundle (given newest first, as <see cref="Recent"/> answers them).</summary>
+    public void Restore(IEnumerable<JournalEntry> newestFirst)
+    {
+        foreach (var e in newestFirst.Reverse()) Add(e);
+    }
+
     public void Clear(string? partner = null)
     {
         lock (_gate)

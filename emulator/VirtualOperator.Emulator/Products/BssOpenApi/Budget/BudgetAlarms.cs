@@ -12,7 +12,7 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 /// amount is back at or above it (re-armed), so a run of consumption calls raises one event, not one per call.
 /// Callers hold the customer's lock (<see cref="CreditLedger"/> evaluates after every change it makes).
 /// </summary>
-public sealed class BudgetAlarms
+public sealed partial class BudgetAlarms
 {
     public const string LowBalance = "quota_low_balance";
 

@@ -20,7 +20,7 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 /// a CI run, and reading and updating them in LiteDB was most of their cost (docs/performance.md, change 10).
 /// </para>
 /// </summary>
-public sealed class CreditLedger : IStateReset
+public sealed partial class CreditLedger : IStateReset
 {
     private const string CreditsCollection = "credits";
 

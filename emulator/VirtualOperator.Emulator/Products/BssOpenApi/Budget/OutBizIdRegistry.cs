@@ -18,7 +18,7 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Budget;
 /// <see cref="EmulatorDatabase.Persist{T}"/> (to the file with <c>--data</c>).
 /// </para>
 /// </summary>
-public sealed class OutBizIdRegistry : IStateReset
+public sealed partial class OutBizIdRegistry : IStateReset
 {
     private const string OperationsCollection = "budgetOperations";
 

@@ -14,6 +14,7 @@ public static class SalesServices
         services.AddSingleton(sp => ProductCatalog.Load(ProductCatalog.DefaultPath(sp.GetRequiredService<IOptions<EmulatorOptions>>().Value.FixturesPath)));
         services.AddSingleton<SalesStore>();
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<SalesStore>());
+        services.AddSingleton<Resources.IResourceDirectory, SalesResourceDirectory>();
         services.AddSingleton<SalesEvents>();
         services.AddSingleton<OrderDesk>();
         services.AddSingleton<IRenewalPricing, GenericRenewalPricing>();
