@@ -33,9 +33,13 @@ public sealed class CustomerStore : IStateReset
         _db = db;
         Customers.EnsureIndex(c => c.PartnerUid);
         Customers.EnsureIndex(c => c.LoginEmail);
+        // Login e-mails are unique ignoring case; the store compares strings byte for byte (schema 2), so by this index.
+        Customers.EnsureIndex("LoginEmailLower", EmailKey);
     }
 
     private ILiteCollection<Customer> Customers => _db.Collection<Customer>("customers");
+
+    private const string EmailKey = "LOWER($.LoginEmail)";
 
     public IReadOnlyList<Customer> ListForPartner(string partnerUid) =>
         Customers.Find(c => c.PartnerUid == partnerUid).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList();
@@ -86,7 +90,7 @@ public sealed class CustomerStore : IStateReset
         // Held until the insert has committed (a caller's unit may commit later than this returns): the next create
         // must count this customer.
         _db.HoldUntilDone(_locks, "customers");
-        var emailTaken = Customers.Exists(c => c.LoginEmail == customer.LoginEmail);
+        var emailTaken = Customers.Exists(BsonExpression.Create(EmailKey + " = @0", customer.LoginEmail.ToLowerInvariant()));
         check(() => Customers.Count(c => c.PartnerUid == partnerUid), emailTaken);
         customer.PartnerUid = partnerUid;
         Customers.Insert(customer);
