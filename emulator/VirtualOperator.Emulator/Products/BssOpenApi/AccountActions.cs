@@ -34,17 +34,13 @@ internal static class AccountActions
             Postcode = ctx.Params.String("Postcode"),
             CreatedAt = ctx.Now.UtcDateTime,
         };
-        // The customer and its message: one change (Storage.EmulatorDatabase.Atomic).
-        ctx.Get<Storage.EmulatorDatabase>().Atomic(() =>
+        // The customer and its message: one change (one unit of work, Storage.EmulatorDatabase.Atomic).
+        ctx.Get<CustomerStore>().Create(ctx.PartnerUid, customer, (count, emailTaken) =>
         {
-            ctx.Get<CustomerStore>().Create(ctx.PartnerUid, customer, (count, emailTaken) =>
-            {
-                if (emailTaken) throw AccountErrors.LoginEmailExists(email);
-                if (ctx.Partner.TestAccount && count() >= limit) throw AccountErrors.CustomerLimitExceeded(limit);
-            });
-            ctx.Get<Messages.PartnerEvents>().Record(ctx.PartnerUid, Messages.PartnerEventTypes.CustomerCreated,
-                new { CustomerUid = uid, LoginEmail = email, RamAdminRoleName = customer.RamAdminRoleName }, ctx.Now);
-        });
+            if (emailTaken) throw AccountErrors.LoginEmailExists(email);
+            if (ctx.Partner.TestAccount && count() >= limit) throw AccountErrors.CustomerLimitExceeded(limit);
+        }, created => ctx.Get<Messages.PartnerEvents>().Record(ctx.PartnerUid, Messages.PartnerEventTypes.CustomerCreated,
+            new { CustomerUid = uid, LoginEmail = email, RamAdminRoleName = customer.RamAdminRoleName }, ctx.Now));
         return new
         {
             Code = "200", Message = "Successful!", RequestId = ctx.RequestId, Success = true,

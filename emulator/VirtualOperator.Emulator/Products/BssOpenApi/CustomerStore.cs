@@ -85,18 +85,19 @@ public sealed class CustomerStore : IStateReset
     /// The check gets the partner's customer count as a function: counting walks the partner's index entries,
     /// so only a check that needs it (a test account's limit) pays for it.
     /// </summary>
-    public Customer Create(string partnerUid, Customer customer, Action<Func<int>, bool> check) => _db.Atomic(() =>
+    public Customer Create(string partnerUid, Customer customer, Action<Func<int>, bool> check, Action<Customer>? alongside = null) =>
+        // The lock outside the unit of work, so it is held until the insert has committed: the next create counts this
+        // customer. alongside (the CustomerCreated message) commits with it. Do not call inside another unit.
+        _locks.Run("customers", () => _db.Atomic(() =>
     {
-        // Held until the insert has committed (a caller's unit may commit later than this returns): the next create
-        // must count this customer.
-        _db.HoldUntilDone(_locks, "customers");
         var emailTaken = Customers.Exists(BsonExpression.Create(EmailKey + " = @0", customer.LoginEmail.ToLowerInvariant()));
         check(() => Customers.Count(c => c.PartnerUid == partnerUid), emailTaken);
         customer.PartnerUid = partnerUid;
         Customers.Insert(customer);
         Changed(partnerUid);
+        alongside?.Invoke(customer);
         return customer;
-    });
+    }));
 
     public void OnReset(string? partnerUid)
     {
