@@ -12,8 +12,10 @@ public sealed class SalesResourceDirectory(SalesStore store) : IResourceDirector
 {
     public string ProductCode => "bss";
 
+    // Only the generic kinds: ECS and RDS keep a subscription record here too, but their own directories answer for them
+    // (with their public IP and state); answering their record here hid the ECS instance from Bsn.
     public ResourceView? Find(string partnerUid, string resourceId) =>
-        store.Instance(resourceId) is { } i && i.PartnerUid == partnerUid ? View(i) : null;
+        store.Instance(resourceId) is { Kind: InstanceKinds.Generic or InstanceKinds.ResourcePackage } i && i.PartnerUid == partnerUid ? View(i) : null;
 
     public IEnumerable<ResourceView> ForPartner(string partnerUid) =>
         new[] { InstanceKinds.Generic, InstanceKinds.ResourcePackage }
