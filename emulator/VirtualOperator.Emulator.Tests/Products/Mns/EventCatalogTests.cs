@@ -55,6 +55,15 @@ public sealed partial class EventCatalogTests(EmulatorFixture f) : IClassFixture
         [PartnerEventTypes.InstanceExpired] = UnrenewedSubscription,
         [PartnerEventTypes.OrderCancelled] = UnrenewedSubscription,
         [PartnerEventTypes.InstanceReleased] = UnrenewedSubscription,
+        [PartnerEventTypes.EcsInstanceCreated] = EcsCreated,
+        [PartnerEventTypes.RdsInstanceCreated] = RdsCreated,
+        // A PostPaid ECS instance the credit stops covering: overdue, then stopped for arrears (EventCatalogFlows.cs).
+        [PartnerEventTypes.PayAsYouGoOverdue] = UnpaidPayAsYouGo,
+        [PartnerEventTypes.PayAsYouGoStopped] = UnpaidPayAsYouGo,
+        [PartnerEventTypes.IcpFilingSubmitted] = IcpSubmitted,
+        [PartnerEventTypes.IcpFilingUnderReview] = IcpReviewedAndApproved,
+        [PartnerEventTypes.IcpFilingApproved] = IcpReviewedAndApproved,
+        [PartnerEventTypes.IcpFilingRejected] = IcpRejected,
     };
 
     private const string Bss = "2017-12-14";
