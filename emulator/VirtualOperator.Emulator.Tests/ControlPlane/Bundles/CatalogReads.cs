@@ -28,8 +28,13 @@ public sealed partial class CatalogReads
 
     private CatalogReads(IReadOnlyList<Call> calls) => Calls = calls;
 
+    // Named like reads but mint a fresh grant or URL on every call (Workorder's upload grant and download link): what they
+    // answer depends on the call, not on the state a bundle carries.
+    private static readonly HashSet<string> Minting = new(StringComparer.OrdinalIgnoreCase) { "getOSSTempAuthor", "getAttachTempURL" };
+
     public static bool IsRead(ActionDescriptor a) =>
-        a.Style == "RPC" && a.Version is not null && ReadPrefixes.Any(p => a.Action.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        a.Style == "RPC" && a.Version is not null && !Minting.Contains(a.Action)
+        && ReadPrefixes.Any(p => a.Action.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
     public static async Task<CatalogReads> Plan(SignedClient client, IReadOnlyDictionary<string, TourCall> tourCalls, IEnumerable<JsonObject> tourAnswers)
     {
