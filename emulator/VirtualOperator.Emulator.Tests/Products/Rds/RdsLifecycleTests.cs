@@ -55,6 +55,34 @@ public sealed class RdsLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Prepaid_ReleasedAfterExpiry_TakesItsPostpaidReadOnlyInstance_AndEndsItsMetering()
+    {
+        var kit = await RdsKit.CreateAsync(_app, quota: 3_000m);
+        var id = await kit.CreateAsync(RdsKit.Buy("Prepaid"));
+        await kit.AdvanceAsync(TimeSpan.FromMinutes(6));
+        var ro = (await kit.Ok("CreateReadOnlyDBInstance", new Dictionary<string, string>
+        {
+            ["DBInstanceId"] = id, ["RegionId"] = RdsKit.Region, ["ZoneId"] = "cn-hangzhou-i", ["EngineVersion"] = "8.0",
+            ["DBInstanceClass"] = "mysql.n2.medium.1", ["DBInstanceStorage"] = "100", ["PayType"] = "Postpaid",
+        }))["DBInstanceId"]!.ToString();
+        await kit.AdvanceAsync(TimeSpan.FromDays(32));
+        (await kit.AttributeAsync(id))["DBInstanceStatus"]!.ToString().Should().Be("Stopped");
+        (await kit.AttributeAsync(ro))["DBInstanceStatus"]!.ToString().Should().Be("Running");
+
+        // 15 days after the term ended the primary is released, and its read-only instance in the same step.
+        await kit.AdvanceAsync(TimeSpan.FromDays(16));
+        (await kit.Call("DescribeDBInstanceAttribute", new Dictionary<string, string> { ["DBInstanceId"] = ro })).Code.Should().Be("InvalidDBInstanceId.NotFound");
+        (await kit.ListAsync()).Should().BeEmpty();
+        var events = (await kit.Sales.EventsAsync()).Select(e => (Type: e!["type"]!.ToString(), Id: e["instanceId"]?.ToString())).ToList();
+        events.Should().Contain(("InstanceReleased", id)).And.Contain(("InstanceReleased", ro));
+
+        // Released means no longer metered: a further day charges nothing.
+        var before = kit.Sales.Available();
+        await kit.AdvanceAsync(TimeSpan.FromDays(1));
+        kit.Sales.Available().Should().Be(before);
+    }
+
+    [Fact]
     public async Task AutoRenew_RenewsFromTheCustomersCredit_AtTheSubscriptionPrice()
     {
         var kit = await RdsKit.CreateAsync(_app, quota: 2_000m);

@@ -24,6 +24,7 @@ public static class RdsServices
         services.AddSingleton<RdsSales>();
         services.AddSingleton<RdsDesk>();
         services.AddSingleton<IRenewalPricing, RdsRenewalPricing>();
+        services.AddSingleton<IReleaseFollower, RdsReleaseFollower>();
         services.AddSingleton<BssOpenApi.Sales.Metering.IMeteredProduct, RdsMeteredProduct>();
         services.AddSingleton<IResourceDirectory, RdsResourceDirectory>();
         return services;

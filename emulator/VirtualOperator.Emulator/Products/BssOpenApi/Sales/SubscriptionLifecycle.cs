@@ -13,6 +13,17 @@ public interface IRenewalPricing
 }
 
 /// <summary>
+/// What a product does when <see cref="SubscriptionLifecycle"/> releases one of its instances (15 days after expiry): called
+/// in the same step, under the customer's lock and in the same unit of work, so whatever goes with the instance (RDS: its
+/// read-only instances) goes at the same virtual time. The lifecycle writes the instance's own sales record itself.
+/// </summary>
+public interface IReleaseFollower
+{
+    string Kind { get; }
+    void Released(SalesInstance instance, DateTime at);
+}
+
+/// <summary>
 /// The subscription lifecycle on the virtual clock, for every instance kind. Durations [I] (no source gives them):
 /// <list type="bullet">
 /// <item>"expiring soon" notice <see cref="NoticeBefore"/> (7 days) before the end time;</item>
@@ -25,13 +36,15 @@ public interface IRenewalPricing
 /// its own virtual time, so advancing a year applies every renewal, expiry and release as it would have happened.
 /// </summary>
 public sealed class SubscriptionLifecycle(
-    SalesStore store, OrderDesk desk, SalesEvents events, VirtualClock clock, IEnumerable<IRenewalPricing> pricings) : IDueWork
+    SalesStore store, OrderDesk desk, SalesEvents events, VirtualClock clock, IEnumerable<IRenewalPricing> pricings,
+    IEnumerable<IReleaseFollower> followers) : IDueWork
 {
     public static readonly TimeSpan NoticeBefore = TimeSpan.FromDays(7);
     public static readonly TimeSpan ReleaseAfter = TimeSpan.FromDays(15);
 
     private readonly KeyedLocks _partnerLocks = new();
     private readonly Dictionary<string, IRenewalPricing> _pricing = pricings.ToDictionary(p => p.Kind);
+    private readonly ILookup<string, IReleaseFollower> _followers = followers.ToLookup(f => f.Kind);
 
     public void RunDue(string partnerUid, DateTimeOffset now)
     {
@@ -124,6 +137,7 @@ public sealed class SubscriptionLifecycle(
         i.ReleaseTime = at.UtcDateTime;
         foreach (var o in store.OrdersOfInstance(i.Id).Where(o => o.PaymentStatus == PaymentStatuses.Unpaid)) desk.Cancel(o, at);
         events.Record(PartnerEventTypes.InstanceReleased, i, at.UtcDateTime);
+        foreach (var f in _followers[i.Kind]) f.Released(i, at.UtcDateTime);
     }
 
     /// <summary>Adds a paid term; an expired (stopped, not released) instance whose new end is ahead runs again.</summary>

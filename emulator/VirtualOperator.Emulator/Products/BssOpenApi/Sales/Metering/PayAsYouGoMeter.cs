@@ -36,6 +36,11 @@ public sealed class PayAsYouGoMeter(
         services.GetServices<IMeteredProduct>().ToDictionary(p => p.ProductCode, StringComparer.Ordinal));
     private Dictionary<string, IMeteredProduct> _products => _registered.Value;
 
+    // The copies a settlement run is working on (this thread, under the customer's lock). A product callback that ends
+    // another resource of the run (RDS: a primary released for arrears takes its read-only instances) ends that copy, or
+    // the run would write its stale copy back at its end and keep metering a released resource.
+    [ThreadStatic] private static Dictionary<string, MeteredResource>? _settling;
+
     public MeteredResource? Find(string resourceId) => store.Find(resourceId);
 
     /// <summary>Starts metering a resource from <paramref name="at"/>. Call under the customer's lock, in the step that creates it.</summary>
@@ -63,7 +68,7 @@ public sealed class PayAsYouGoMeter(
     /// <summary>Stops metering (released, or converted to a subscription). Whole hours before are settled already. Under the customer's lock.</summary>
     public void End(string resourceId, DateTime at)
     {
-        if (store.Find(resourceId) is not { } r || r.State == MeterStates.Ended) return;
+        if ((_settling?.GetValueOrDefault(resourceId) ?? store.Find(resourceId)) is not { } r || r.State == MeterStates.Ended) return;
         r.State = MeterStates.Ended;
         r.EndedAt = at;
         r.NextDueAt = DateTime.MaxValue;
@@ -119,6 +124,14 @@ public sealed class PayAsYouGoMeter(
     {
         var due = store.DueBy(partnerUid, until).Where(r => r.CustomerUid == customerUid).ToDictionary(r => r.Id);
         if (due.Count == 0) return 0;
+        var outer = _settling;
+        _settling = due;
+        try { return Settle(partnerUid, customerUid, until, due); }
+        finally { _settling = outer; }
+    }
+
+    private int Settle(string partnerUid, string customerUid, DateTime until, Dictionary<string, MeteredResource> due)
+    {
         var available = new Dictionary<string, decimal>(StringComparer.Ordinal);
         decimal Available(string currency) => available.TryGetValue(currency, out var a) ? a
             : available[currency] = ledger.IsStopped(customerUid) ? 0m : ledger.Get(customerUid, currency)?.Available ?? 0m;
