@@ -48,6 +48,8 @@ public sealed partial class EventCatalogTests(EmulatorFixture f) : IClassFixture
                 ["Source"] = "catalog-test", ["OutBizId"] = Guid.NewGuid().ToString("N"),
             }));
         },
+        [PartnerEventTypes.CustomerStopped] = FrozenThenThawed,
+        [PartnerEventTypes.CustomerResumed] = FrozenThenThawed,
         // One subscription's whole life without credit: paid, expiring, renewal unpaid, expired, its order cancelled, released.
         [PartnerEventTypes.OrderPaid] = UnrenewedSubscription,
         [PartnerEventTypes.InstanceExpiringSoon] = UnrenewedSubscription,
@@ -67,6 +69,14 @@ public sealed partial class EventCatalogTests(EmulatorFixture f) : IClassFixture
     };
 
     private const string Bss = "2017-12-14";
+
+    private static async Task FrozenThenThawed(EmulatorApplication app, PartnerKeys p)
+    {
+        var pk = await NewCustomer(app, p);
+        var c = app.Signed(p.AccessKeyId, p.Secret);
+        foreach (var status in new[] { "Freeze", "Thaw" })
+            await Ok(c.V3("SetResellerUserStatus", Bss, new Dictionary<string, string> { ["OwnerId"] = pk, ["BusinessType"] = "FREEZE", ["Status"] = status }));
+    }
 
     private static async Task UnrenewedSubscription(EmulatorApplication app, PartnerKeys p)
     {

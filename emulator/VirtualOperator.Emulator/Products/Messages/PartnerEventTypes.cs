@@ -14,6 +14,10 @@ public static class PartnerEventTypes
     /// <summary>A customer's available quota fell below one of its SetResellerUserAlarmThreshold rules (docs/budget.md).</summary>
     public const string QuotaLowBalance = "QuotaLowBalance";
 
+    /// <summary>SetResellerUserStatus FREEZE/Freeze stopped a customer's purchases; FREEZE/Thaw resumed them (docs/events.md).</summary>
+    public const string CustomerStopped = "CustomerStopped";
+    public const string CustomerResumed = "CustomerResumed";
+
     // Sales (docs/sales-and-orders.md).
     public const string OrderPaid = "OrderPaid";
     public const string OrderUnpaid = "OrderUnpaid";

@@ -100,7 +100,15 @@ internal static class BudgetActions
         var stopMode = ctx.Params.String("StopMode");
         if (stopMode is not (null or "0" or "1"))
             throw BudgetErrors.ParameterError("StopMode", $"\"{stopMode}\" is not 0 (normal stop) or 1 (immediate stop).");
-        ctx.Get<CreditLedger>().ApplyStatus(ctx.PartnerUid, customer, change, stopMode, ctx.Now);
+        // The status and its message: one change (the customer's lock is taken before the unit's first write).
+        ctx.Get<Storage.EmulatorDatabase>().Atomic(() =>
+        {
+            var s = ctx.Get<CreditLedger>().ApplyStatus(ctx.PartnerUid, customer, change, stopMode, ctx.Now);
+            if (change is CustomerStatusChange.Freeze or CustomerStatusChange.Thaw)
+                ctx.Get<Messages.PartnerEvents>().Record(ctx.PartnerUid,
+                    change == CustomerStatusChange.Freeze ? Messages.PartnerEventTypes.CustomerStopped : Messages.PartnerEventTypes.CustomerResumed,
+                    new { CustomerUid = customer, Status = s.Status, StopMode = s.StopMode }, ctx.Now);
+        });
         return BssResponse.Ok(ctx, true);
     }
 
