@@ -13,6 +13,7 @@ namespace VirtualOperator.Emulator.Tests.Browser;
 /// .test-output/dashboard-load-times.txt (printed, not asserted).
 /// </summary>
 [Trait("Category", "Browser")]
+[Collection(BrowserCollection.Name)]
 public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";

@@ -16,6 +16,7 @@ namespace VirtualOperator.Emulator.Tests.Browser;
 /// Screenshots go to .test-output/screenshots/icp-*.png; each test prints its wall time.
 /// </summary>
 [Trait("Category", "Browser")]
+[Collection(BrowserCollection.Name)]
 public sealed class IcpFilingBrowserTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";

@@ -10,6 +10,7 @@ namespace VirtualOperator.Emulator.Tests.Browser;
 /// Screenshots of every state go to .test-output/screenshots/.
 /// </summary>
 [Trait("Category", "Browser")]
+[Collection(BrowserCollection.Name)]
 public sealed class IcpLoginExpiryBrowserTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
