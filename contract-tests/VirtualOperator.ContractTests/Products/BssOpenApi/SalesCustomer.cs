@@ -15,11 +15,16 @@ internal sealed class SalesCustomer(AcsClient client, string uid)
     public AcsClient Client => client;
 
     /// <summary>A new customer of the partner behind <paramref name="client"/>, holding <paramref name="credit"/> CNY.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Made = new(StringComparer.Ordinal);
+
     public static async Task<SalesCustomer> CreateAsync(ContractFixture fx, decimal credit, AcsClient? client = null)
     {
         client ??= fx.Client;
-        var data = TestData.ForCurrentTest();
-        var created = await client.CallAsync("CreateAgAccount", new Dictionary<string, string> { ["LoginEmail"] = data.Email() + Guid.NewGuid().ToString("N")[..6] });
+        // The n-th customer of this test gets the n-th address: unique within the test and the same on every run, so a
+        // recording replays (a random suffix made every replayed CreateAgAccount a miss).
+        var n = Made.AddOrUpdate(TestContext.Current?.Id ?? "", 1, (_, k) => k + 1);
+        var created = await client.CallAsync("CreateAgAccount", new Dictionary<string, string>
+            { ["LoginEmail"] = TestData.ForCurrentTest().Email().Replace("@", $".c{n}@", StringComparison.Ordinal) });
         var uid = created.Json["AgRelationDto"]!["Pk"]!.GetValue<string>();
         if (credit > 0)
             await client.CallAsync("CreateResellerUserQuota", new Dictionary<string, string>
