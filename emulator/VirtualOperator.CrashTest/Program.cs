@@ -230,7 +230,7 @@ sealed class Book
                         break;
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or System.Net.Sockets.SocketException or System.Text.Json.JsonException)
             {
                 // The process died under the request: not acknowledged.
                 if (!stop.IsCancellationRequested) await Task.Delay(10, CancellationToken.None);

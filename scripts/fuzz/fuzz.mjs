@@ -90,7 +90,11 @@ function send(method, pathAndQuery, headers = {}, body) {
         res.on('error', e => resolve({ status: 'socket-error', body: String(e) }));
       });
     } catch (e) { return resolve({ status: 'client-refused', body: String(e.code ?? e) }); } // Node itself refuses (e.g. a CR in a header)
-    req.on('error', e => resolve({ status: 'socket-error', body: String(e.code ?? e) }));
+    // A server may answer 413/414 to an over-long body or URL and close without reading the rest (RFC 9112 §9.6): the
+    // client then sees EPIPE/ECONNRESET while still writing. That is a refusal, not a crash, for a body over the
+    // emulator's 1 MiB limit or a URL over Kestrel's 8 KiB request line.
+    const oversize = (body !== undefined && Buffer.byteLength(body) > 1024 * 1024) || pathAndQuery.length > 8192;
+    req.on('error', e => resolve({ status: oversize && ['EPIPE', 'ECONNRESET'].includes(e.code) ? 'closed-oversize' : 'socket-error', body: String(e.code ?? e) }));
     req.setTimeout(30000, () => req.destroy(new Error('timeout')));
     if (body !== undefined) req.write(body);
     req.end();
@@ -111,7 +115,7 @@ function record(phase, what, r) {
   counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   const ph = byPhase.get(phase) ?? new Map(); ph.set(r.status, (ph.get(r.status) ?? 0) + 1); byPhase.set(phase, ph);
   const s = r.status;
-  const allowed = typeof s !== 'number' ? s === 'client-refused' : s < 500 || (s === 501 && /NotImplemented/.test(r.body)) || (s === 505 && phase === 'raw-http');
+  const allowed = typeof s !== 'number' ? s === 'client-refused' || s === 'closed-oversize' : s < 500 || (s === 501 && /NotImplemented/.test(r.body)) || (s === 505 && phase === 'raw-http');
   if (!allowed && failures.length < 200) failures.push(`${phase} ${what} -> ${s} ${String(r.body).slice(0, 300)}`);
 }
 const show = (v) => { const s = JSON.stringify(v); return s.length > 80 ? s.slice(0, 77) + '...' : s; };

@@ -16,8 +16,10 @@ public static class AttachmentRoutes
     {
         app.MapPost(Prefix, async (HttpContext http, TicketUploads uploads) =>
         {
-            if (!http.Request.HasFormContentType) return OssError(http, ("InvalidArgument", "The upload is a multipart/form-data POST (OSS PostObject).", 400));
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            // Read through FormBody: a malformed form (a NUL, a broken multipart) is a 400, never a 500.
+            var (form, status, readError) = await Protocol.Pipeline.FormBody.ReadAsync(http.Request);
+            if (form is null)
+                return OssError(http, ("InvalidArgument", status == 415 ? "The upload is a multipart/form-data POST (OSS PostObject)." : readError, 400));
             var file = form.Files.GetFile("file");
             if (file is null) return OssError(http, ("InvalidArgument", "The form has no \"file\" field.", 400));
             if (file.Length > TicketUploads.MaxBytes) return OssError(http, ("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.", 400));
@@ -26,8 +28,8 @@ public static class AttachmentRoutes
             var error = uploads.Upload(Field(form, "OSSAccessKeyId"), Field(form, "policy"), Field(form, "Signature") ?? Field(form, "signature"),
                 Field(form, "key"), file.ContentType ?? "application/octet-stream", buffer.ToArray());
             if (error is { } e) return OssError(http, e);
-            var status = int.TryParse(Field(form, "success_action_status"), out var s) && s is 200 or 201 ? s : 204;
-            return Results.StatusCode(status);
+            var answer = int.TryParse(Field(form, "success_action_status"), out var s) && s is 200 or 201 ? s : 204;
+            return Results.StatusCode(answer);
         }).DisableAntiforgery();
 
         app.MapGet(Prefix + "/{**key}", (string key, HttpContext http, TicketUploads uploads) =>
