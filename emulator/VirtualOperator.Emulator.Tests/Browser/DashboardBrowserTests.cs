@@ -16,23 +16,17 @@ namespace VirtualOperator.Emulator.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private EmulatorApplication _app = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public async Task InitializeAsync()
     {
-        File.Exists(Chromium).Should().BeTrue("the browser test needs Debian's chromium: run scripts/test.d/15-browser-deps.sh (apt-get install -y chromium)");
         _app = new EmulatorApplication(settings: new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
         _app.UseKestrel(0);
         _app.StartServer();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium, Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await DebianChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -19,7 +19,6 @@ namespace VirtualOperator.Emulator.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class IcpFilingBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly TestInstances _instances = new();
     private EmulatorApplication _app = null!;
     private IPlaywright _playwright = null!;
@@ -30,20 +29,13 @@ public sealed class IcpFilingBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        File.Exists(Chromium).Should().BeTrue("the browser test needs Debian's chromium: run scripts/test.d/15-browser-deps.sh (apt-get install -y chromium)");
         _app = new EmulatorApplication(
             settings: new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0", ["Emulator:Federation:ExpiredPageRedirectSeconds"] = "1" },
             services: s => s.AddSingleton<IResourceDirectory>(_instances));
         _app.UseKestrel(0);
         _app.StartServer();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"],
-        });
+        _browser = await DebianChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
