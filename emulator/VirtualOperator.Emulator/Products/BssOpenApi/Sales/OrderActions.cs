@@ -12,7 +12,7 @@ internal static class OrderActions
     [Action(P, V, "QueryOrders")]
     public static object QueryOrders(ActionContext ctx)
     {
-        var scope = Wire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx);
         var (num, size) = Wire.Page(ctx, max: 100);
         var (from, to) = (Wire.TimeParam(ctx, "CreateTimeStart"), Wire.TimeParam(ctx, "CreateTimeEnd"));
         var productCode = ctx.Params.String("ProductCode");
@@ -76,7 +76,7 @@ internal static class OrderActions
 
     private static Order Visible(ActionContext ctx, string id)
     {
-        var scope = Wire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx);
         var o = ctx.Get<SalesStore>().Order(id);
         return o is not null && o.PartnerUid == ctx.PartnerUid && (scope is null || o.CustomerUid == scope)
             ? o : throw SalesErrors.OrderNotFound(id);
