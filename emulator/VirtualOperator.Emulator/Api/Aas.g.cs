@@ -55,4 +55,8 @@ public sealed class GenerateAliyunBidCertWaysUrlResponse : IBssEnvelope
 
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }

@@ -34,10 +34,18 @@ public sealed class GetBsnByResourceResponse
     [JsonPropertyName("datas"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DatasModel? Datas { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DatasModel
     {
         [JsonPropertyName("bsnDO"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<BsnDOModel>? BsnDO { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class BsnDOModel
         {
@@ -61,6 +69,10 @@ public sealed class GetBsnByResourceResponse
 
             [JsonPropertyName("opSource"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public decimal? OpSource { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
         }
     }
 }
@@ -96,6 +108,10 @@ public sealed class GetBsnBySnResponse
 
     [JsonPropertyName("resourceType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? ResourceType { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Bsn 2015-05-12? GetBsnSySn, read when used.</summary>
@@ -144,6 +160,10 @@ public sealed class GrantBsnCodeResponse
 
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Bsn 2015-05-12 ProductBindBsn, read when used.</summary>
@@ -172,10 +192,18 @@ public sealed class ProductBindBsnResponse
     [JsonPropertyName("datas"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DatasModel? Datas { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DatasModel
     {
         [JsonPropertyName("bsnDO"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<BsnDOModel>? BsnDO { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class BsnDOModel
         {
@@ -199,6 +227,10 @@ public sealed class ProductBindBsnResponse
 
             [JsonPropertyName("opSource"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public decimal? OpSource { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
         }
     }
 }

@@ -41,10 +41,18 @@ public sealed class CancelOrderResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("HostId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? HostId { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -90,6 +98,10 @@ public sealed class ChangeResellerConsumeAmountResponse : IBssEnvelope
 
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of BssOpenApi 2017-12-14 ConvertChargeType, read when used.</summary>
@@ -131,10 +143,18 @@ public sealed class ConvertChargeTypeResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("OrderId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? OrderId { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -183,6 +203,10 @@ public sealed class CreateAgAccountResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class AgRelationDtoModel
     {
         [JsonPropertyName("Mpk"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -196,6 +220,10 @@ public sealed class CreateAgAccountResponse : IBssEnvelope
 
         [JsonPropertyName("Type"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? Type { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -248,6 +276,10 @@ public sealed class CreateInstanceResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("InstanceId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -255,6 +287,10 @@ public sealed class CreateInstanceResponse : IBssEnvelope
 
         [JsonPropertyName("OrderId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? OrderId { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -292,6 +328,10 @@ public sealed class CreateResellerUserQuotaResponse : IBssEnvelope
 
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of BssOpenApi 2017-12-14 CreateResourcePackage, read when used.</summary>
@@ -338,6 +378,10 @@ public sealed class CreateResourcePackageResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("InstanceId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -345,6 +389,10 @@ public sealed class CreateResourcePackageResponse : IBssEnvelope
 
         [JsonPropertyName("OrderId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public decimal? OrderId { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -383,6 +431,10 @@ public sealed class DescribePricingModuleResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("AttributeList"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -391,10 +443,18 @@ public sealed class DescribePricingModuleResponse : IBssEnvelope
         [JsonPropertyName("ModuleList"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public ModuleListModel? ModuleList { get; set; }
 
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
         public sealed class AttributeListModel
         {
             [JsonPropertyName("Attribute"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<AttributeModel>? Attribute { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class AttributeModel
             {
@@ -410,10 +470,18 @@ public sealed class DescribePricingModuleResponse : IBssEnvelope
                 [JsonPropertyName("Values"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public ValuesModel? Values { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class ValuesModel
                 {
                     [JsonPropertyName("AttributeValue"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public IReadOnlyList<AttributeValueModel>? AttributeValue { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                     public sealed class AttributeValueModel
                     {
@@ -428,6 +496,10 @@ public sealed class DescribePricingModuleResponse : IBssEnvelope
 
                         [JsonPropertyName("Value"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public string? Value { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
                     }
                 }
             }
@@ -437,6 +509,10 @@ public sealed class DescribePricingModuleResponse : IBssEnvelope
         {
             [JsonPropertyName("Module"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<ModuleModel>? Module { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class ModuleModel
             {
@@ -455,10 +531,18 @@ public sealed class DescribePricingModuleResponse : IBssEnvelope
                 [JsonPropertyName("PriceType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? PriceType { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class ConfigListModel
                 {
                     [JsonPropertyName("ConfigList"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public IReadOnlyList<string>? ConfigList { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
         }
@@ -497,15 +581,27 @@ public sealed class DescribeResourcePackageProductResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("ResourcePackages"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public ResourcePackagesModel? ResourcePackages { get; set; }
 
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
         public sealed class ResourcePackagesModel
         {
             [JsonPropertyName("ResourcePackage"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<ResourcePackageModel>? ResourcePackage { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class ResourcePackageModel
             {
@@ -521,10 +617,18 @@ public sealed class DescribeResourcePackageProductResponse : IBssEnvelope
                 [JsonPropertyName("ProductType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? ProductType { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class PackageTypesModel
                 {
                     [JsonPropertyName("PackageType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public IReadOnlyList<PackageTypeModel>? PackageType { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                     public sealed class PackageTypeModel
                     {
@@ -540,10 +644,18 @@ public sealed class DescribeResourcePackageProductResponse : IBssEnvelope
                         [JsonPropertyName("Specifications"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public SpecificationsModel? Specifications { get; set; }
 
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                         public sealed class PropertiesModel
                         {
                             [JsonPropertyName("Property"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                             public IReadOnlyList<PropertyModel>? Property { get; set; }
+
+                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                            [JsonExtensionData]
+                            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                             public sealed class PropertyModel
                             {
@@ -552,6 +664,10 @@ public sealed class DescribeResourcePackageProductResponse : IBssEnvelope
 
                                 [JsonPropertyName("Value"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                                 public string? Value { get; set; }
+
+                                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                                [JsonExtensionData]
+                                public IDictionary<string, object?>? NotInCatalog { get; set; }
                             }
                         }
 
@@ -559,6 +675,10 @@ public sealed class DescribeResourcePackageProductResponse : IBssEnvelope
                         {
                             [JsonPropertyName("Specification"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                             public IReadOnlyList<SpecificationModel>? Specification { get; set; }
+
+                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                            [JsonExtensionData]
+                            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                             public sealed class SpecificationModel
                             {
@@ -571,10 +691,18 @@ public sealed class DescribeResourcePackageProductResponse : IBssEnvelope
                                 [JsonPropertyName("Value"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                                 public string? Value { get; set; }
 
+                                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                                [JsonExtensionData]
+                                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                                 public sealed class AvailableDurationsModel
                                 {
                                     [JsonPropertyName("AvailableDuration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                                     public IReadOnlyList<JsonNode>? AvailableDuration { get; set; }
+
+                                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                                    [JsonExtensionData]
+                                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                                 }
                             }
                         }
@@ -614,6 +742,10 @@ public sealed class GetCustomerAccountInfoResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("AccountType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -633,6 +765,10 @@ public sealed class GetCustomerAccountInfoResponse : IBssEnvelope
 
         [JsonPropertyName("Mpk"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public decimal? Mpk { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -663,10 +799,18 @@ public sealed class GetCustomerListResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("UidList"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<string>? UidList { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -701,6 +845,10 @@ public sealed class GetOrderDetailResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("HostName"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -718,10 +866,18 @@ public sealed class GetOrderDetailResponse : IBssEnvelope
         [JsonPropertyName("TotalCount"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public decimal? TotalCount { get; set; }
 
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
         public sealed class OrderListModel
         {
             [JsonPropertyName("Order"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<OrderModel>? Order { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class OrderModel
             {
@@ -815,10 +971,18 @@ public sealed class GetOrderDetailResponse : IBssEnvelope
                 [JsonPropertyName("UsageStartTime"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? UsageStartTime { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class BillModuleConfigModel
                 {
                     [JsonPropertyName("billModuleConfig"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public IReadOnlyList<BillModuleConfigModel2>? BillModuleConfig { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                     public sealed class BillModuleConfigModel2
                     {
@@ -834,10 +998,18 @@ public sealed class GetOrderDetailResponse : IBssEnvelope
                         [JsonPropertyName("Name"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public string? Name { get; set; }
 
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                         public sealed class BillModulePropertiesModel
                         {
                             [JsonPropertyName("billModuleProperties"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                             public IReadOnlyList<BillModulePropertiesModel2>? BillModuleProperties { get; set; }
+
+                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                            [JsonExtensionData]
+                            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                             public sealed class BillModulePropertiesModel2
                             {
@@ -849,6 +1021,10 @@ public sealed class GetOrderDetailResponse : IBssEnvelope
 
                                 [JsonPropertyName("Value"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                                 public string? Value { get; set; }
+
+                                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                                [JsonExtensionData]
+                                public IDictionary<string, object?>? NotInCatalog { get; set; }
                             }
                         }
                     }
@@ -858,12 +1034,20 @@ public sealed class GetOrderDetailResponse : IBssEnvelope
                 {
                     [JsonPropertyName("$map"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? _map { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
 
                 public sealed class OriginalModuleConfigModel
                 {
                     [JsonPropertyName("originalModuleConfig"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public IReadOnlyList<OriginalModuleConfigModel2>? OriginalModuleConfig { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                     public sealed class OriginalModuleConfigModel2
                     {
@@ -876,10 +1060,18 @@ public sealed class GetOrderDetailResponse : IBssEnvelope
                         [JsonPropertyName("Name"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public string? Name { get; set; }
 
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                         public sealed class ModulePropertiesModel
                         {
                             [JsonPropertyName("moduleProperties"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                             public IReadOnlyList<ModulePropertiesModel2>? ModuleProperties { get; set; }
+
+                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                            [JsonExtensionData]
+                            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                             public sealed class ModulePropertiesModel2
                             {
@@ -891,6 +1083,10 @@ public sealed class GetOrderDetailResponse : IBssEnvelope
 
                                 [JsonPropertyName("Value"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                                 public string? Value { get; set; }
+
+                                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                                [JsonExtensionData]
+                                public IDictionary<string, object?>? NotInCatalog { get; set; }
                             }
                         }
                     }
@@ -939,6 +1135,10 @@ public sealed class GetPayAsYouGoPriceResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("Currency"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -950,10 +1150,18 @@ public sealed class GetPayAsYouGoPriceResponse : IBssEnvelope
         [JsonPropertyName("PromotionDetails"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public PromotionDetailsModel? PromotionDetails { get; set; }
 
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
         public sealed class ModuleDetailsModel
         {
             [JsonPropertyName("ModuleDetail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<ModuleDetailModel>? ModuleDetail { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class ModuleDetailModel
             {
@@ -971,6 +1179,10 @@ public sealed class GetPayAsYouGoPriceResponse : IBssEnvelope
 
                 [JsonPropertyName("UnitPrice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public decimal? UnitPrice { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
         }
 
@@ -978,6 +1190,10 @@ public sealed class GetPayAsYouGoPriceResponse : IBssEnvelope
         {
             [JsonPropertyName("PromotionDetail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<PromotionDetailModel>? PromotionDetail { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class PromotionDetailModel
             {
@@ -989,6 +1205,10 @@ public sealed class GetPayAsYouGoPriceResponse : IBssEnvelope
 
                 [JsonPropertyName("PromotionName"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? PromotionName { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
         }
     }
@@ -1039,6 +1259,10 @@ public sealed class GetResourcePackagePriceResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("Currency"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1056,10 +1280,18 @@ public sealed class GetResourcePackagePriceResponse : IBssEnvelope
         [JsonPropertyName("TradePrice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public decimal? TradePrice { get; set; }
 
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
         public sealed class PromotionsModel
         {
             [JsonPropertyName("Promotion"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<PromotionModel>? Promotion { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class PromotionModel
             {
@@ -1068,6 +1300,10 @@ public sealed class GetResourcePackagePriceResponse : IBssEnvelope
 
                 [JsonPropertyName("Name"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? Name { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
         }
     }
@@ -1122,6 +1358,10 @@ public sealed class GetSubscriptionPriceResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("Currency"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1145,10 +1385,18 @@ public sealed class GetSubscriptionPriceResponse : IBssEnvelope
         [JsonPropertyName("TradePrice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public decimal? TradePrice { get; set; }
 
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
         public sealed class ModuleDetailsModel
         {
             [JsonPropertyName("ModuleDetail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<ModuleDetailModel>? ModuleDetail { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class ModuleDetailModel
             {
@@ -1166,6 +1414,10 @@ public sealed class GetSubscriptionPriceResponse : IBssEnvelope
 
                 [JsonPropertyName("UnitPrice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public decimal? UnitPrice { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
         }
 
@@ -1173,6 +1425,10 @@ public sealed class GetSubscriptionPriceResponse : IBssEnvelope
         {
             [JsonPropertyName("PromotionDetail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<PromotionDetailModel>? PromotionDetail { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class PromotionDetailModel
             {
@@ -1184,6 +1440,10 @@ public sealed class GetSubscriptionPriceResponse : IBssEnvelope
 
                 [JsonPropertyName("PromotionName"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? PromotionName { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
         }
     }
@@ -1232,6 +1492,10 @@ public sealed class ModifyInstanceResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("HostId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1239,6 +1503,10 @@ public sealed class ModifyInstanceResponse : IBssEnvelope
 
         [JsonPropertyName("OrderId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? OrderId { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -1295,6 +1563,10 @@ public sealed class QueryAvailableInstancesResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("InstanceList"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1308,6 +1580,10 @@ public sealed class QueryAvailableInstancesResponse : IBssEnvelope
 
         [JsonPropertyName("TotalCount"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public decimal? TotalCount { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class InstanceListModel
         {
@@ -1364,6 +1640,10 @@ public sealed class QueryAvailableInstancesResponse : IBssEnvelope
 
             [JsonPropertyName("SubscriptionType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? SubscriptionType { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
         }
     }
 }
@@ -1415,6 +1695,10 @@ public sealed class QueryOrdersResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("HostName"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1432,10 +1716,18 @@ public sealed class QueryOrdersResponse : IBssEnvelope
         [JsonPropertyName("TotalCount"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public decimal? TotalCount { get; set; }
 
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
         public sealed class OrderListModel
         {
             [JsonPropertyName("Order"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<OrderModel>? Order { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class OrderModel
             {
@@ -1489,6 +1781,10 @@ public sealed class QueryOrdersResponse : IBssEnvelope
 
                 [JsonPropertyName("Tax"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? Tax { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
         }
     }
@@ -1527,6 +1823,10 @@ public sealed class QueryProductListResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("PageNum"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1541,10 +1841,18 @@ public sealed class QueryProductListResponse : IBssEnvelope
         [JsonPropertyName("TotalCount"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public decimal? TotalCount { get; set; }
 
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
         public sealed class ProductListModel
         {
             [JsonPropertyName("Product"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<ProductModel>? Product { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class ProductModel
             {
@@ -1559,6 +1867,10 @@ public sealed class QueryProductListResponse : IBssEnvelope
 
                 [JsonPropertyName("SubscriptionType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? SubscriptionType { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
         }
     }
@@ -1594,6 +1906,10 @@ public sealed class QueryResellerAvailableQuotaResponse : IBssEnvelope
 
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of BssOpenApi 2017-12-14 QueryResourcePackageInstances, read when used.</summary>
@@ -1646,6 +1962,10 @@ public sealed class QueryResourcePackageInstancesResponse : IBssEnvelope
     [JsonPropertyName("Total"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Total { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("HostId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1663,10 +1983,18 @@ public sealed class QueryResourcePackageInstancesResponse : IBssEnvelope
         [JsonPropertyName("TotalCount"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalCount { get; set; }
 
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
         public sealed class InstancesModel
         {
             [JsonPropertyName("Instance"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<InstanceModel>? Instance { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class InstanceModel
             {
@@ -1712,10 +2040,18 @@ public sealed class QueryResourcePackageInstancesResponse : IBssEnvelope
                 [JsonPropertyName("TotalAmountUnit"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? TotalAmountUnit { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class ApplicableProductsModel
                 {
                     [JsonPropertyName("Product"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public IReadOnlyList<string>? Product { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
         }
@@ -1761,10 +2097,18 @@ public sealed class RenewInstanceResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("OrderId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? OrderId { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -1808,6 +2152,10 @@ public sealed class RenewResourcePackageResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("InstanceId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1815,6 +2163,10 @@ public sealed class RenewResourcePackageResponse : IBssEnvelope
 
         [JsonPropertyName("OrderId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public decimal? OrderId { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -1857,6 +2209,10 @@ public sealed class SetRenewalResponse : IBssEnvelope
 
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of BssOpenApi 2017-12-14 SetResellerUserAlarmThreshold, read when used.</summary>
@@ -1891,6 +2247,10 @@ public sealed class SetResellerUserAlarmThresholdResponse : IBssEnvelope
 
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of BssOpenApi 2017-12-14 SetResellerUserQuota, read when used.</summary>
@@ -1927,6 +2287,10 @@ public sealed class SetResellerUserQuotaResponse : IBssEnvelope
 
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of BssOpenApi 2017-12-14 SetResellerUserStatus, read when used.</summary>
@@ -1963,6 +2327,10 @@ public sealed class SetResellerUserStatusResponse : IBssEnvelope
 
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of BssOpenApi 2017-12-14 SubscribeBillToOSS, read when used.</summary>
@@ -2004,6 +2372,10 @@ public sealed class SubscribeBillToOSSResponse : IBssEnvelope
 
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of BssOpenApi 2017-12-14 UnsubscribeBillToOSS, read when used.</summary>
@@ -2033,6 +2405,10 @@ public sealed class UnsubscribeBillToOSSResponse : IBssEnvelope
 
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of BssOpenApi 2017-12-14 UpgradeResourcePackage, read when used.</summary>
@@ -2073,6 +2449,10 @@ public sealed class UpgradeResourcePackageResponse : IBssEnvelope
     [JsonPropertyName("Success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("InstanceId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -2080,5 +2460,9 @@ public sealed class UpgradeResourcePackageResponse : IBssEnvelope
 
         [JsonPropertyName("OrderId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public decimal? OrderId { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }

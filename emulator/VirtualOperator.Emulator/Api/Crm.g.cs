@@ -31,6 +31,10 @@ public sealed class QueryBidUserCertifiedInfoResponse
 
     [JsonPropertyName("Result"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Result { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Crm 2015-04-08 RemoveIdentityCertifiedForBidUser, read when used.</summary>
@@ -54,4 +58,8 @@ public sealed class RemoveIdentityCertifiedForBidUserResponse
 
     [JsonPropertyName("Result"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Result { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }

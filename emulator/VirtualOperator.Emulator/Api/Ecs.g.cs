@@ -42,6 +42,10 @@ public sealed class DeleteInstanceResponse
 {
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Ecs 2014-05-26 DescribeAvailableResource, read when used.</summary>
@@ -102,10 +106,18 @@ public sealed class DescribeAvailableResourceResponse
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class AvailableZonesModel
     {
         [JsonPropertyName("AvailableZone"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<AvailableZoneModel>? AvailableZone { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class AvailableZoneModel
         {
@@ -124,10 +136,18 @@ public sealed class DescribeAvailableResourceResponse
             [JsonPropertyName("ZoneId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? ZoneId { get; set; }
 
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
             public sealed class AvailableResourcesModel
             {
                 [JsonPropertyName("AvailableResource"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<AvailableResourceModel>? AvailableResource { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                 public sealed class AvailableResourceModel
                 {
@@ -137,10 +157,18 @@ public sealed class DescribeAvailableResourceResponse
                     [JsonPropertyName("Type"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? Type { get; set; }
 
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                     public sealed class SupportedResourcesModel
                     {
                         [JsonPropertyName("SupportedResource"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<SupportedResourceModel>? SupportedResource { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                         public sealed class SupportedResourceModel
                         {
@@ -161,6 +189,10 @@ public sealed class DescribeAvailableResourceResponse
 
                             [JsonPropertyName("Value"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                             public string? Value { get; set; }
+
+                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                            [JsonExtensionData]
+                            public IDictionary<string, object?>? NotInCatalog { get; set; }
                         }
                     }
                 }
@@ -216,10 +248,18 @@ public sealed class DescribeInstanceStatusResponse
     [JsonPropertyName("TotalCount"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? TotalCount { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class InstanceStatusesModel
     {
         [JsonPropertyName("InstanceStatus"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<InstanceStatusModel>? InstanceStatus { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class InstanceStatusModel
         {
@@ -228,6 +268,10 @@ public sealed class DescribeInstanceStatusResponse
 
             [JsonPropertyName("Status"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? Status { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
         }
     }
 }
@@ -360,10 +404,18 @@ public sealed class DescribeInstancesResponse
     [JsonPropertyName("TotalCount"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? TotalCount { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class InstancesModel
     {
         [JsonPropertyName("Instance"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<InstanceModel>? Instance { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class InstanceModel
         {
@@ -574,6 +626,10 @@ public sealed class DescribeInstancesResponse
             [JsonPropertyName("ZoneId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? ZoneId { get; set; }
 
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
             public sealed class AdditionalInfoModel
             {
                 [JsonPropertyName("EnableHighDensityMode"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -584,12 +640,20 @@ public sealed class DescribeInstancesResponse
 
                 [JsonPropertyName("NodeSerialNumber"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? NodeSerialNumber { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class ClockOptionsModel
             {
                 [JsonPropertyName("PtpStatus"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? PtpStatus { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class CpuOptionsModel
@@ -617,6 +681,10 @@ public sealed class DescribeInstancesResponse
 
                 [JsonPropertyName("TurboMode"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? TurboMode { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class DedicatedHostAttributeModel
@@ -629,6 +697,10 @@ public sealed class DescribeInstancesResponse
 
                 [JsonPropertyName("DedicatedHostName"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? DedicatedHostName { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class DedicatedInstanceAttributeModel
@@ -638,6 +710,10 @@ public sealed class DescribeInstancesResponse
 
                 [JsonPropertyName("Tenancy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? Tenancy { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class EcsCapacityReservationAttrModel
@@ -647,6 +723,10 @@ public sealed class DescribeInstancesResponse
 
                 [JsonPropertyName("CapacityReservationPreference"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? CapacityReservationPreference { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class EipAddressModel
@@ -665,12 +745,20 @@ public sealed class DescribeInstancesResponse
 
                 [JsonPropertyName("IsSupportUnassociate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public bool? IsSupportUnassociate { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class HibernationOptionsModel
             {
                 [JsonPropertyName("Configured"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public bool? Configured { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class ImageOptionsModel
@@ -680,12 +768,20 @@ public sealed class DescribeInstancesResponse
 
                 [JsonPropertyName("LoginAsNonRoot"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public bool? LoginAsNonRoot { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class InnerIpAddressModel
             {
                 [JsonPropertyName("IpAddress"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<string>? IpAddress { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class MetadataOptionsModel
@@ -701,12 +797,20 @@ public sealed class DescribeInstancesResponse
 
                 [JsonPropertyName("InstanceMetadataTags"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? InstanceMetadataTags { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class NetworkInterfacesModel
             {
                 [JsonPropertyName("NetworkInterface"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<NetworkInterfaceModel>? NetworkInterface { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                 public sealed class NetworkInterfaceModel
                 {
@@ -734,15 +838,27 @@ public sealed class DescribeInstancesResponse
                     [JsonPropertyName("Type"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? Type { get; set; }
 
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                     public sealed class Ipv4PrefixSetsModel
                     {
                         [JsonPropertyName("Ipv4PrefixSet"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<Ipv4PrefixSetModel>? Ipv4PrefixSet { get; set; }
 
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                         public sealed class Ipv4PrefixSetModel
                         {
                             [JsonPropertyName("Ipv4Prefix"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                             public string? Ipv4Prefix { get; set; }
+
+                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                            [JsonExtensionData]
+                            public IDictionary<string, object?>? NotInCatalog { get; set; }
                         }
                     }
 
@@ -751,10 +867,18 @@ public sealed class DescribeInstancesResponse
                         [JsonPropertyName("Ipv6PrefixSet"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<Ipv6PrefixSetModel>? Ipv6PrefixSet { get; set; }
 
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                         public sealed class Ipv6PrefixSetModel
                         {
                             [JsonPropertyName("Ipv6Prefix"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                             public string? Ipv6Prefix { get; set; }
+
+                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                            [JsonExtensionData]
+                            public IDictionary<string, object?>? NotInCatalog { get; set; }
                         }
                     }
 
@@ -763,6 +887,10 @@ public sealed class DescribeInstancesResponse
                         [JsonPropertyName("Ipv6Set"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<Ipv6SetModel>? Ipv6Set { get; set; }
 
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                         public sealed class Ipv6SetModel
                         {
                             [JsonPropertyName("Ipv6Address"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -770,6 +898,10 @@ public sealed class DescribeInstancesResponse
 
                             [JsonPropertyName("Primary"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                             public bool? Primary { get; set; }
+
+                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                            [JsonExtensionData]
+                            public IDictionary<string, object?>? NotInCatalog { get; set; }
                         }
                     }
 
@@ -777,6 +909,10 @@ public sealed class DescribeInstancesResponse
                     {
                         [JsonPropertyName("PrivateIpSet"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<PrivateIpSetModel>? PrivateIpSet { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                         public sealed class PrivateIpSetModel
                         {
@@ -788,6 +924,10 @@ public sealed class DescribeInstancesResponse
 
                             [JsonPropertyName("PrivateIpAddress"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                             public string? PrivateIpAddress { get; set; }
+
+                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                            [JsonExtensionData]
+                            public IDictionary<string, object?>? NotInCatalog { get; set; }
                         }
                     }
                 }
@@ -798,6 +938,10 @@ public sealed class DescribeInstancesResponse
                 [JsonPropertyName("LockReason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<LockReasonModel>? LockReason { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class LockReasonModel
                 {
                     [JsonPropertyName("LockMsg"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -805,6 +949,10 @@ public sealed class DescribeInstancesResponse
 
                     [JsonPropertyName("LockReason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? LockReason { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
 
@@ -824,36 +972,60 @@ public sealed class DescribeInstancesResponse
 
                 [JsonPropertyName("HostnameType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? HostnameType { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class PublicIpAddressModel
             {
                 [JsonPropertyName("IpAddress"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<string>? IpAddress { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class RdmaIpAddressModel
             {
                 [JsonPropertyName("IpAddress"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<string>? IpAddress { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class SecurityGroupIdsModel
             {
                 [JsonPropertyName("SecurityGroupId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<string>? SecurityGroupId { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class SecurityOptionsModel
             {
                 [JsonPropertyName("EnableSecureBoot"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public bool? EnableSecureBoot { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class TagsModel
             {
                 [JsonPropertyName("Tag"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<TagModel>? Tag { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                 public sealed class TagModel
                 {
@@ -862,6 +1034,10 @@ public sealed class DescribeInstancesResponse
 
                     [JsonPropertyName("TagValue"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? TagValue { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
 
@@ -879,10 +1055,18 @@ public sealed class DescribeInstancesResponse
                 [JsonPropertyName("VpcId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? VpcId { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class PrivateIpAddressModel
                 {
                     [JsonPropertyName("IpAddress"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public IReadOnlyList<string>? IpAddress { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
         }
@@ -1003,6 +1187,10 @@ public sealed class DescribePriceResponse
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class PriceInfoModel
     {
         [JsonPropertyName("Price"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1013,6 +1201,10 @@ public sealed class DescribePriceResponse
 
         [JsonPropertyName("Rules"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public RulesModel? Rules { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class PriceModel
         {
@@ -1034,10 +1226,18 @@ public sealed class DescribePriceResponse
             [JsonPropertyName("TradePrice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public decimal? TradePrice { get; set; }
 
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
             public sealed class DetailInfosModel
             {
                 [JsonPropertyName("DetailInfo"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<DetailInfoModel>? DetailInfo { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                 public sealed class DetailInfoModel
                 {
@@ -1056,10 +1256,18 @@ public sealed class DescribePriceResponse
                     [JsonPropertyName("TradePrice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public decimal? TradePrice { get; set; }
 
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                     public sealed class SubRulesModel
                     {
                         [JsonPropertyName("Rule"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<RuleModel>? Rule { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                         public sealed class RuleModel
                         {
@@ -1068,6 +1276,10 @@ public sealed class DescribePriceResponse
 
                             [JsonPropertyName("RuleId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                             public decimal? RuleId { get; set; }
+
+                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                            [JsonExtensionData]
+                            public IDictionary<string, object?>? NotInCatalog { get; set; }
                         }
                     }
                 }
@@ -1078,6 +1290,10 @@ public sealed class DescribePriceResponse
         {
             [JsonPropertyName("MarketplaceImagePrice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public MarketplaceImagePriceModel? MarketplaceImagePrice { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class MarketplaceImagePriceModel
             {
@@ -1092,6 +1308,10 @@ public sealed class DescribePriceResponse
 
                 [JsonPropertyName("TradePrice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public decimal? TradePrice { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
         }
 
@@ -1100,6 +1320,10 @@ public sealed class DescribePriceResponse
             [JsonPropertyName("Rule"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<RuleModel>? Rule { get; set; }
 
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
             public sealed class RuleModel
             {
                 [JsonPropertyName("Description"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1107,6 +1331,10 @@ public sealed class DescribePriceResponse
 
                 [JsonPropertyName("RuleId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public decimal? RuleId { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
         }
     }
@@ -1144,10 +1372,18 @@ public sealed class DescribeRegionsResponse
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class RegionsModel
     {
         [JsonPropertyName("Region"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<RegionModel>? Region { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class RegionModel
         {
@@ -1162,6 +1398,10 @@ public sealed class DescribeRegionsResponse
 
             [JsonPropertyName("Status"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? Status { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
         }
     }
 }
@@ -1229,10 +1469,18 @@ public sealed class DescribeReservedInstancesResponse
     [JsonPropertyName("TotalCount"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? TotalCount { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class ReservedInstancesModel
     {
         [JsonPropertyName("ReservedInstance"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<ReservedInstanceModel>? ReservedInstance { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class ReservedInstanceModel
         {
@@ -1290,15 +1538,27 @@ public sealed class DescribeReservedInstancesResponse
             [JsonPropertyName("ZoneId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? ZoneId { get; set; }
 
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
             public sealed class OperationLocksModel
             {
                 [JsonPropertyName("OperationLock"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<OperationLockModel>? OperationLock { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class OperationLockModel
                 {
                     [JsonPropertyName("LockReason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? LockReason { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
 
@@ -1307,6 +1567,10 @@ public sealed class DescribeReservedInstancesResponse
                 [JsonPropertyName("Tag"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<TagModel>? Tag { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class TagModel
                 {
                     [JsonPropertyName("TagKey"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1314,6 +1578,10 @@ public sealed class DescribeReservedInstancesResponse
 
                     [JsonPropertyName("TagValue"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? TagValue { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
         }
@@ -1356,10 +1624,18 @@ public sealed class DescribeZonesResponse
     [JsonPropertyName("Zones"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ZonesModel? Zones { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class ZonesModel
     {
         [JsonPropertyName("Zone"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<ZoneModel>? Zone { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class ZoneModel
         {
@@ -1393,34 +1669,58 @@ public sealed class DescribeZonesResponse
             [JsonPropertyName("ZoneType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? ZoneType { get; set; }
 
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
             public sealed class AvailableDedicatedHostTypesModel
             {
                 [JsonPropertyName("DedicatedHostType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<string>? DedicatedHostType { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class AvailableDiskCategoriesModel
             {
                 [JsonPropertyName("DiskCategories"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<string>? DiskCategories { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class AvailableInstanceTypesModel
             {
                 [JsonPropertyName("InstanceTypes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<string>? InstanceTypes { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class AvailableResourceCreationModel
             {
                 [JsonPropertyName("ResourceTypes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<string>? ResourceTypes { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class AvailableResourcesModel
             {
                 [JsonPropertyName("ResourcesInfo"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<ResourcesInfoModel>? ResourcesInfo { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                 public sealed class ResourcesInfoModel
                 {
@@ -1445,40 +1745,68 @@ public sealed class DescribeZonesResponse
                     [JsonPropertyName("SystemDiskCategories"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public SystemDiskCategoriesModel? SystemDiskCategories { get; set; }
 
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                     public sealed class DataDiskCategoriesModel
                     {
                         [JsonPropertyName("supportedDataDiskCategory"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<string>? SupportedDataDiskCategory { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
                     }
 
                     public sealed class InstanceGenerationsModel
                     {
                         [JsonPropertyName("supportedInstanceGeneration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<string>? SupportedInstanceGeneration { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
                     }
 
                     public sealed class InstanceTypeFamiliesModel
                     {
                         [JsonPropertyName("supportedInstanceTypeFamily"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<string>? SupportedInstanceTypeFamily { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
                     }
 
                     public sealed class InstanceTypesModel
                     {
                         [JsonPropertyName("supportedInstanceType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<string>? SupportedInstanceType { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
                     }
 
                     public sealed class NetworkTypesModel
                     {
                         [JsonPropertyName("supportedNetworkCategory"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<string>? SupportedNetworkCategory { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
                     }
 
                     public sealed class SystemDiskCategoriesModel
                     {
                         [JsonPropertyName("supportedSystemDiskCategory"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<string>? SupportedSystemDiskCategory { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
                     }
                 }
             }
@@ -1487,12 +1815,20 @@ public sealed class DescribeZonesResponse
             {
                 [JsonPropertyName("VolumeCategories"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<string>? VolumeCategories { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class DedicatedHostGenerationsModel
             {
                 [JsonPropertyName("DedicatedHostGeneration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<string>? DedicatedHostGeneration { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
         }
     }
@@ -1543,6 +1879,10 @@ public sealed class ModifyInstanceNetworkSpecResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Ecs 2014-05-26 ModifyInstanceSpec, read when used.</summary>
@@ -1595,6 +1935,10 @@ public sealed class ModifyInstanceSpecResponse
 {
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Ecs 2014-05-26 ModifyPrepayInstanceSpec, read when used.</summary>
@@ -1648,6 +1992,10 @@ public sealed class ModifyPrepayInstanceSpecResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Ecs 2014-05-26 ModifyReservedInstances, read when used.</summary>
@@ -1682,10 +2030,18 @@ public sealed class ModifyReservedInstancesResponse
     [JsonPropertyName("ReservedInstanceIdSets"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReservedInstanceIdSetsModel? ReservedInstanceIdSets { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class ReservedInstanceIdSetsModel
     {
         [JsonPropertyName("ReservedInstanceId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<string>? ReservedInstanceId { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -1752,10 +2108,18 @@ public sealed class PurchaseReservedInstancesOfferingResponse
     [JsonPropertyName("ReservedInstanceIdSets"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReservedInstanceIdSetsModel? ReservedInstanceIdSets { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class ReservedInstanceIdSetsModel
     {
         [JsonPropertyName("ReservedInstanceId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<string>? ReservedInstanceId { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -1785,6 +2149,10 @@ public sealed class ReActivateInstancesResponse
 {
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Ecs 2014-05-26 RebootInstance, read when used.</summary>
@@ -1815,6 +2183,10 @@ public sealed class RebootInstanceResponse
 {
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Ecs 2014-05-26 RenewInstance, read when used.</summary>
@@ -1852,6 +2224,10 @@ public sealed class RenewInstanceResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Ecs 2014-05-26 RunInstances, read when used.</summary>
@@ -2058,10 +2434,18 @@ public sealed class RunInstancesResponse
     [JsonPropertyName("TradePrice"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? TradePrice { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class InstanceIdSetsModel
     {
         [JsonPropertyName("InstanceIdSet"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<string>? InstanceIdSet { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -2093,6 +2477,10 @@ public sealed class StartInstanceResponse
 {
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Ecs 2014-05-26 StopInstance, read when used.</summary>
@@ -2129,4 +2517,8 @@ public sealed class StopInstanceResponse
 {
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }

@@ -96,6 +96,10 @@ public sealed class CloneDBInstanceResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 CreateBackup, read when used.</summary>
@@ -129,6 +133,10 @@ public sealed class CreateBackupResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 CreateDBInstance, read when used.</summary>
@@ -296,6 +304,10 @@ public sealed class CreateDBInstanceResponse
 
     [JsonPropertyName("TaskId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TaskId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 CreateDdrInstance, read when used.</summary>
@@ -390,6 +402,10 @@ public sealed class CreateDdrInstanceResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 CreateReadOnlyDBInstance, read when used.</summary>
@@ -498,6 +514,10 @@ public sealed class CreateReadOnlyDBInstanceResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 DeleteDBInstance, read when used.</summary>
@@ -529,6 +549,10 @@ public sealed class DeleteDBInstanceResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 DescribeAvailableClasses, read when used.</summary>
@@ -571,6 +595,10 @@ public sealed class DescribeAvailableClassesResponse
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DBInstanceClassesModel
     {
         [JsonPropertyName("DBInstanceClass"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -578,6 +606,10 @@ public sealed class DescribeAvailableClassesResponse
 
         [JsonPropertyName("DBInstanceStorageRange"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public DBInstanceStorageRangeModel? DBInstanceStorageRange { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class DBInstanceStorageRangeModel
         {
@@ -589,6 +621,10 @@ public sealed class DescribeAvailableClassesResponse
 
             [JsonPropertyName("Step"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public decimal? Step { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
         }
     }
 }
@@ -627,10 +663,18 @@ public sealed class DescribeAvailableResourceResponse
     [JsonPropertyName("AvailableZones"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AvailableZonesModel? AvailableZones { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class AvailableZonesModel
     {
         [JsonPropertyName("AvailableZone"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<AvailableZoneModel>? AvailableZone { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class AvailableZoneModel
         {
@@ -649,10 +693,18 @@ public sealed class DescribeAvailableResourceResponse
             [JsonPropertyName("SupportedEngines"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public SupportedEnginesModel? SupportedEngines { get; set; }
 
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
             public sealed class SupportedEnginesModel
             {
                 [JsonPropertyName("SupportedEngine"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<SupportedEngineModel>? SupportedEngine { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                 public sealed class SupportedEngineModel
                 {
@@ -662,10 +714,18 @@ public sealed class DescribeAvailableResourceResponse
                     [JsonPropertyName("SupportedEngineVersions"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public SupportedEngineVersionsModel? SupportedEngineVersions { get; set; }
 
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                     public sealed class SupportedEngineVersionsModel
                     {
                         [JsonPropertyName("SupportedEngineVersion"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public IReadOnlyList<SupportedEngineVersionModel>? SupportedEngineVersion { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                         public sealed class SupportedEngineVersionModel
                         {
@@ -675,10 +735,18 @@ public sealed class DescribeAvailableResourceResponse
                             [JsonPropertyName("SupportedCategorys"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                             public SupportedCategorysModel? SupportedCategorys { get; set; }
 
+                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                            [JsonExtensionData]
+                            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                             public sealed class SupportedCategorysModel
                             {
                                 [JsonPropertyName("SupportedCategory"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                                 public IReadOnlyList<SupportedCategoryModel>? SupportedCategory { get; set; }
+
+                                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                                [JsonExtensionData]
+                                public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                                 public sealed class SupportedCategoryModel
                                 {
@@ -688,10 +756,18 @@ public sealed class DescribeAvailableResourceResponse
                                     [JsonPropertyName("SupportedStorageTypes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                                     public SupportedStorageTypesModel? SupportedStorageTypes { get; set; }
 
+                                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                                    [JsonExtensionData]
+                                    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                                     public sealed class SupportedStorageTypesModel
                                     {
                                         [JsonPropertyName("SupportedStorageType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                                         public IReadOnlyList<SupportedStorageTypeModel>? SupportedStorageType { get; set; }
+
+                                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                                        [JsonExtensionData]
+                                        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                                         public sealed class SupportedStorageTypeModel
                                         {
@@ -701,10 +777,18 @@ public sealed class DescribeAvailableResourceResponse
                                             [JsonPropertyName("AvailableResources"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                                             public AvailableResourcesModel? AvailableResources { get; set; }
 
+                                            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                                            [JsonExtensionData]
+                                            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                                             public sealed class AvailableResourcesModel
                                             {
                                                 [JsonPropertyName("AvailableResource"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                                                 public IReadOnlyList<AvailableResourceModel>? AvailableResource { get; set; }
+
+                                                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                                                [JsonExtensionData]
+                                                public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                                                 public sealed class AvailableResourceModel
                                                 {
@@ -713,6 +797,10 @@ public sealed class DescribeAvailableResourceResponse
 
                                                     [JsonPropertyName("StorageRange"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                                                     public string? StorageRange { get; set; }
+
+                                                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                                                    [JsonExtensionData]
+                                                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                                                 }
                                             }
                                         }
@@ -763,6 +851,10 @@ public sealed class DescribeAvailableZonesResponse
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class AvailableZonesModel
     {
         [JsonPropertyName("RegionId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -774,6 +866,10 @@ public sealed class DescribeAvailableZonesResponse
         [JsonPropertyName("ZoneId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? ZoneId { get; set; }
 
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
+
         public sealed class SupportedEnginesModel
         {
             [JsonPropertyName("Engine"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -781,6 +877,10 @@ public sealed class DescribeAvailableZonesResponse
 
             [JsonPropertyName("SupportedEngineVersions"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public IReadOnlyList<SupportedEngineVersionsModel>? SupportedEngineVersions { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
 
             public sealed class SupportedEngineVersionsModel
             {
@@ -790,6 +890,10 @@ public sealed class DescribeAvailableZonesResponse
                 [JsonPropertyName("Version"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? Version { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class SupportedCategorysModel
                 {
                     [JsonPropertyName("Category"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -798,10 +902,18 @@ public sealed class DescribeAvailableZonesResponse
                     [JsonPropertyName("SupportedStorageTypes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public IReadOnlyList<SupportedStorageTypesModel>? SupportedStorageTypes { get; set; }
 
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                     public sealed class SupportedStorageTypesModel
                     {
                         [JsonPropertyName("StorageType"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                         public string? StorageType { get; set; }
+
+                        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                        [JsonExtensionData]
+                        public IDictionary<string, object?>? NotInCatalog { get; set; }
                     }
                 }
             }
@@ -923,6 +1035,10 @@ public sealed class DescribeBackupPolicyResponse
 
     [JsonPropertyName("SupportVolumeShadowCopy"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? SupportVolumeShadowCopy { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 DescribeBackups, read when used.</summary>
@@ -975,10 +1091,18 @@ public sealed class DescribeBackupsResponse
     [JsonPropertyName("TotalRecordCount"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TotalRecordCount { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class ItemsModel
     {
         [JsonPropertyName("Backup"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<BackupModel>? Backup { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class BackupModel
         {
@@ -1057,10 +1181,18 @@ public sealed class DescribeBackupsResponse
             [JsonPropertyName("StoreStatus"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? StoreStatus { get; set; }
 
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
             public sealed class BackupDownloadLinkByDBModel
             {
                 [JsonPropertyName("BackupDownloadLinkByDB"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<BackupDownloadLinkByDBModel2>? BackupDownloadLinkByDB { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                 public sealed class BackupDownloadLinkByDBModel2
                 {
@@ -1072,6 +1204,10 @@ public sealed class DescribeBackupsResponse
 
                     [JsonPropertyName("IntranetDownloadLink"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? IntranetDownloadLink { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
         }
@@ -1102,10 +1238,18 @@ public sealed class DescribeDBInstanceAttributeResponse
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class ItemsModel
     {
         [JsonPropertyName("DBInstanceAttribute"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<DBInstanceAttributeModel>? DBInstanceAttribute { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class DBInstanceAttributeModel
         {
@@ -1382,6 +1526,10 @@ public sealed class DescribeDBInstanceAttributeResponse
             [JsonPropertyName("ZoneId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? ZoneId { get; set; }
 
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
             public sealed class BabelfishConfigModel
             {
                 [JsonPropertyName("BabelfishEnabled"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -1389,12 +1537,20 @@ public sealed class DescribeDBInstanceAttributeResponse
 
                 [JsonPropertyName("MigrationMode"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? MigrationMode { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class DBClusterNodesModel
             {
                 [JsonPropertyName("DBClusterNode"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<DBClusterNodeModel>? DBClusterNode { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
 
                 public sealed class DBClusterNodeModel
                 {
@@ -1427,6 +1583,10 @@ public sealed class DescribeDBInstanceAttributeResponse
 
                     [JsonPropertyName("Status"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? Status { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
 
@@ -1441,10 +1601,18 @@ public sealed class DescribeDBInstanceAttributeResponse
                 [JsonPropertyName("RecoveryModel"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public string? RecoveryModel { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class DBInstanceIdsModel
                 {
                     [JsonPropertyName("DBInstanceId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public IReadOnlyList<string>? DBInstanceId { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
 
@@ -1453,10 +1621,18 @@ public sealed class DescribeDBInstanceAttributeResponse
                 [JsonPropertyName("ReadOnlyDBInstanceId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<ReadOnlyDBInstanceIdModel>? ReadOnlyDBInstanceId { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class ReadOnlyDBInstanceIdModel
                 {
                     [JsonPropertyName("DBInstanceId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? DBInstanceId { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
 
@@ -1473,6 +1649,10 @@ public sealed class DescribeDBInstanceAttributeResponse
 
                 [JsonPropertyName("SwitchForce"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public bool? SwitchForce { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
 
             public sealed class SlaveZonesModel
@@ -1480,10 +1660,18 @@ public sealed class DescribeDBInstanceAttributeResponse
                 [JsonPropertyName("SlaveZone"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<SlaveZoneModel>? SlaveZone { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class SlaveZoneModel
                 {
                     [JsonPropertyName("ZoneId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? ZoneId { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
         }
@@ -1588,10 +1776,18 @@ public sealed class DescribeDBInstancesResponse
     [JsonPropertyName("TotalRecordCount"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? TotalRecordCount { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class ItemsModel
     {
         [JsonPropertyName("DBInstance"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<DBInstanceModel>? DBInstance { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class DBInstanceModel
         {
@@ -1772,15 +1968,27 @@ public sealed class DescribeDBInstancesResponse
             [JsonPropertyName("ZoneId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? ZoneId { get; set; }
 
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
             public sealed class ReadOnlyDBInstanceIdsModel
             {
                 [JsonPropertyName("ReadOnlyDBInstanceId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<ReadOnlyDBInstanceIdModel>? ReadOnlyDBInstanceId { get; set; }
 
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
+
                 public sealed class ReadOnlyDBInstanceIdModel
                 {
                     [JsonPropertyName("DBInstanceId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                     public string? DBInstanceId { get; set; }
+
+                    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                    [JsonExtensionData]
+                    public IDictionary<string, object?>? NotInCatalog { get; set; }
                 }
             }
         }
@@ -1867,16 +2075,28 @@ public sealed class DescribeDBProxyResponse
     [JsonPropertyName("ResourceGroupId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ResourceGroupId { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DBProxyAVZonesModel
     {
         [JsonPropertyName("DBProxyAVZones"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<string>? DBProxyAVZones { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 
     public sealed class DBProxyConnectStringItemsModel
     {
         [JsonPropertyName("DBProxyConnectStringItems"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<DBProxyConnectStringItemsModel2>? DBProxyConnectStringItems { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class DBProxyConnectStringItemsModel2
         {
@@ -1906,6 +2126,10 @@ public sealed class DescribeDBProxyResponse
 
             [JsonPropertyName("DBProxyVswitchId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? DBProxyVswitchId { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
         }
     }
 
@@ -1913,6 +2137,10 @@ public sealed class DescribeDBProxyResponse
     {
         [JsonPropertyName("DbProxyEndpointItems"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<DbProxyEndpointItemsModel2>? DbProxyEndpointItems { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class DbProxyEndpointItemsModel2
         {
@@ -1927,6 +2155,10 @@ public sealed class DescribeDBProxyResponse
 
             [JsonPropertyName("DbProxyReadWriteMode"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? DbProxyReadWriteMode { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
         }
     }
 
@@ -1934,12 +2166,20 @@ public sealed class DescribeDBProxyResponse
     {
         [JsonPropertyName("DBProxyInstanceMinorVersions"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<string>? DBProxyInstanceMinorVersions { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 
     public sealed class DBProxyNodesModel
     {
         [JsonPropertyName("DBProxyNodes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<DBProxyNodesModel2>? DBProxyNodes { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class DBProxyNodesModel2
         {
@@ -1951,6 +2191,10 @@ public sealed class DescribeDBProxyResponse
 
             [JsonPropertyName("zoneId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public string? ZoneId { get; set; }
+
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
         }
     }
 }
@@ -1989,6 +2233,10 @@ public sealed class DescribeSQLCollectorPolicyResponse
 
     [JsonPropertyName("StoragePeriod"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? StoragePeriod { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 ModifyBackupPolicy, read when used.</summary>
@@ -2080,6 +2328,10 @@ public sealed class ModifyBackupPolicyResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 ModifyDBInstanceSpec, read when used.</summary>
@@ -2166,6 +2418,10 @@ public sealed class ModifyDBInstanceSpecResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 ModifyDBProxy, read when used.</summary>
@@ -2212,6 +2468,10 @@ public sealed class ModifyDBProxyResponse
 {
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 ModifyDBProxyInstance, read when used.</summary>
@@ -2254,6 +2514,10 @@ public sealed class ModifyDBProxyInstanceResponse
 {
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 ModifyInstanceCrossBackupPolicy, read when used.</summary>
@@ -2316,6 +2580,10 @@ public sealed class ModifyInstanceCrossBackupPolicyResponse
 
     [JsonPropertyName("Retention"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Retention { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 ModifySQLCollectorPolicy, read when used.</summary>
@@ -2346,6 +2614,10 @@ public sealed class ModifySQLCollectorPolicyResponse
 {
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 RecoveryDBInstance, read when used.</summary>
@@ -2400,6 +2672,10 @@ public sealed class RecoveryDBInstanceResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 RenewInstance, read when used.</summary>
@@ -2439,6 +2715,10 @@ public sealed class RenewInstanceResponse
 
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Rds 2014-08-15 RestoreTable, read when used.</summary>
@@ -2475,4 +2755,8 @@ public sealed class RestoreTableResponse
 {
     [JsonPropertyName("RequestId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }

@@ -46,6 +46,10 @@ public sealed class AssumeRoleResponse
     [JsonPropertyName("SourceIdentity"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SourceIdentity { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class AssumedRoleUserModel
     {
         [JsonPropertyName("Arn"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -53,6 +57,10 @@ public sealed class AssumeRoleResponse
 
         [JsonPropertyName("AssumedRoleId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? AssumedRoleId { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 
     public sealed class CredentialsModel
@@ -68,5 +76,9 @@ public sealed class AssumeRoleResponse
 
         [JsonPropertyName("SecurityToken"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? SecurityToken { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }

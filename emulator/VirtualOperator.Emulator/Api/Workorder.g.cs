@@ -51,6 +51,10 @@ public sealed class QuestionListResponse
     [JsonPropertyName("data"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<DataModel>? Data { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -70,6 +74,10 @@ public sealed class QuestionListResponse
 
         [JsonPropertyName("gmtCreated"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public decimal? GmtCreated { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }
 
@@ -96,10 +104,18 @@ public sealed class QuestionListNoteResponse
     [JsonPropertyName("ListResult"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ListResultModel? ListResult { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class ListResultModel
     {
         [JsonPropertyName("NoteInfo"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<NoteInfoModel>? NoteInfo { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
 
         public sealed class NoteInfoModel
         {
@@ -118,10 +134,18 @@ public sealed class QuestionListNoteResponse
             [JsonPropertyName("GmtCreated"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
             public decimal? GmtCreated { get; set; }
 
+            /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+            [JsonExtensionData]
+            public IDictionary<string, object?>? NotInCatalog { get; set; }
+
             public sealed class AttachIdsModel
             {
                 [JsonPropertyName("attachId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
                 public IReadOnlyList<string>? AttachId { get; set; }
+
+                /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+                [JsonExtensionData]
+                public IDictionary<string, object?>? NotInCatalog { get; set; }
             }
         }
     }
@@ -161,6 +185,10 @@ public sealed class QuestionReplyResponse
 
     [JsonPropertyName("success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Workorder 2016-08-30 add, read when used.</summary>
@@ -209,6 +237,10 @@ public sealed class AddResponse
 
     [JsonPropertyName("success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Workorder 2016-08-30 getAttachTempURL, read when used.</summary>
@@ -239,6 +271,10 @@ public sealed class GetAttachTempURLResponse
 
     [JsonPropertyName("success"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Success { get; set; }
+
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
 }
 
 /// <summary>The parameters of Workorder 2016-08-30 getOSSTempAuthor, read when used.</summary>
@@ -268,6 +304,10 @@ public sealed class GetOSSTempAuthorResponse
     [JsonPropertyName("code"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Code { get; set; }
 
+    /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object?>? NotInCatalog { get; set; }
+
     public sealed class DataModel
     {
         [JsonPropertyName("accessId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -287,5 +327,9 @@ public sealed class GetOSSTempAuthorResponse
 
         [JsonPropertyName("signature"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? Signature { get; set; }
+
+        /// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>
+        [JsonExtensionData]
+        public IDictionary<string, object?>? NotInCatalog { get; set; }
     }
 }

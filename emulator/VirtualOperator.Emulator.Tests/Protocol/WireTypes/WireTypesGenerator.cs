@@ -15,7 +15,8 @@ namespace VirtualOperator.Emulator.Tests.Protocol.WireTypes;
 /// Rules: an object becomes a nested class named after its property plus <c>Model</c>; an array a read-only list; a
 /// JSON <c>string</c> (with any <c>(int)</c>/<c>(ms epoch)</c> note) a string, <c>number</c> a decimal, <c>boolean</c> a
 /// bool, anything else a <see cref="JsonNode"/>. Every property is optional and left out of the answer when null. Every
-/// RPC answer carries the gateway's RequestId, listed in the catalog or not. Requests wrap the call's parameters:
+/// RPC answer carries the gateway's RequestId, listed in the catalog or not; a field the catalog does not list can be
+/// sent only through the class's <c>NotInCatalog</c> dictionary. Requests wrap the call's parameters:
 /// reading a property reads (and checks) that parameter then, as the handlers did by name.
 /// </remarks>
 public static class WireTypesGenerator
@@ -123,6 +124,12 @@ public static class WireTypesGenerator
             w.Line($"[JsonPropertyName({Literal(wire)}), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]");
             w.Line($"public {cs}? {prop} {{ get; set; }}");
         }
+        // The one door for a field the catalog does not list (an adjacent field a doc shows, a gateway field): the handler
+        // must name it here, in sight, rather than in a typed property.
+        w.Line();
+        w.Line("/// <summary>Fields the catalog does not list; each use says where the field comes from.</summary>");
+        w.Line("[JsonExtensionData]");
+        w.Line($"public IDictionary<string, object?>? {Unique("NotInCatalog", used)} {{ get; set; }}");
         foreach (var (name, shape) in nested)
         {
             w.Line();
