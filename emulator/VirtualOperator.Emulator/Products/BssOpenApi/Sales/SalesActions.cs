@@ -29,9 +29,9 @@ internal static class SalesActions
         var region = Pricing.Region(product, parameters.GetValueOrDefault(Pricing.RegionAttribute));
         var config = Pricing.ResolveConfig(product, parameters, fillDefaults: true);
         var subscription = subscriptionType == SubscriptionTypes.Subscription;
-        var months = subscription ? Period(ctx, "Period") : 0;
+        var months = subscription ? Period("Period", req.Period) : 0;
         var renewStatus = Wire.OneOf(ctx, "RenewalStatus", RenewStatuses.Manual, RenewStatuses.Auto, RenewStatuses.Manual, RenewStatuses.Not);
-        var renewMonths = ctx.Params.Has("RenewPeriod") ? Period(ctx, "RenewPeriod") : Math.Max(months, 1);
+        var renewMonths = ctx.Params.Has("RenewPeriod") ? Period("RenewPeriod", req.RenewPeriod) : Math.Max(months, 1);
         var quote = subscription ? Pricing.Subscription(catalog, product, config, months) : Quote.Free(catalog.Currency);
         var now = ctx.Now.UtcDateTime;
 
@@ -102,7 +102,7 @@ internal static class SalesActions
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
         var product = Product(catalog, req.ProductCode, req.ProductType);
-        var months = Period(ctx, "RenewPeriod");
+        var months = Period("RenewPeriod", req.RenewPeriod);
         var instanceId = req.InstanceId;
         var store = ctx.Get<SalesStore>();
         var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, Wire.ClientToken(ctx), Wire.Digest(ctx), ctx.Now, () =>
@@ -218,7 +218,7 @@ internal static class SalesActions
             var toSubscription = instance.SubscriptionType == SubscriptionTypes.PayAsYouGo;
             var target = toSubscription ? SubscriptionTypes.Subscription : SubscriptionTypes.PayAsYouGo;
             if (!product.Sells(target)) throw SalesErrors.NotSold(product.ProductCode, target);
-            var months = toSubscription ? Period(ctx, "Period") : 0;
+            var months = toSubscription ? Period("Period", req.Period) : 0;
             instance.SubscriptionType = target;
             var quote = toSubscription ? Pricing.Subscription(catalog, product, instance.Config, months) : Quote.Free(catalog.Currency);
             var o = NewOrder(product, instance, OrderTypes.Convert, quote, ctx);
@@ -256,13 +256,13 @@ internal static class SalesActions
     private static CatalogProduct Product(ProductCatalog catalog, string code, string? type) =>
         catalog.Find(code, type) ?? throw SalesErrors.InvalidProductCode(code, type);
 
-    private static int Period(ActionContext ctx, string name)
+    private static int Period(string name, int? value)
     {
-        var months = ctx.Params.Int(name) ?? throw CommonErrors.MissingParameter(name);
+        var months = value ?? throw CommonErrors.MissingParameter(name);
         return months is >= 1 and <= MaxMonths ? months : throw CommonErrors.InvalidParameter(name, $"It must be from 1 to {MaxMonths} months.");
     }
 
-    /// <summary>Parameter.N.Code/Value as a map; the last of a repeated code wins.</summary>
+    /// <summary>Parameter.N.Code/Value as a map; the last of a repeated code wins (a repeat list: the request type holds only its raw text).</summary>
     private static Dictionary<string, string> Parameters(ActionContext ctx)
     {
         var d = new Dictionary<string, string>(StringComparer.Ordinal);
