@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VirtualOperator.Emulator.Api.Aas;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
@@ -11,11 +12,15 @@ internal static class AasActions
     [Action(AasServices.Product, AasServices.Version, "GenerateAliyunBidCertWaysUrl")]
     public static object GenerateAliyunBidCertWaysUrl(ActionContext ctx)
     {
+        var req = GenerateAliyunBidCertWaysUrlRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().RequiredCustomer(ctx, "AliyunPk");
-        var v = ctx.Get<IdentityVerifications>().Start(customer, ctx.Params.String("BidType"),
-            IdentityCustomers.SubjectType(ctx.Params.String("SubjectType")), ctx.Now);
+        var v = ctx.Get<IdentityVerifications>().Start(customer, req.BidType, IdentityCustomers.SubjectType(req.SubjectType), ctx.Now);
         var url = $"{PublicBase(ctx)}/aas/cert?ticket={v.Ticket}";
-        return new { Code = "200", Data = url, HttpCode = "200", Message = "success", RequestId = ctx.RequestId, Success = true };
+        // Aas answers Message "success" (not BSS's "Successful!"), so the envelope is written here rather than by BssResponse.Success.
+        return new GenerateAliyunBidCertWaysUrlResponse
+        {
+            Code = "200", Data = url, HttpCode = "200", Message = "success", RequestId = ctx.RequestId, Success = true,
+        };
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using VirtualOperator.Emulator.Api.BssOpenApi;
 using VirtualOperator.Emulator.Domain;
 using VirtualOperator.Emulator.Hosting;
 using VirtualOperator.Emulator.Protocol.Dispatch;
@@ -15,7 +16,8 @@ internal static class AccountActions
     {
         // A customer acting through its STS credentials is no reseller: it cannot open accounts.
         if (ctx.CustomerUid is not null) throw AccountErrors.NotApplicable();
-        var email = ctx.Params.RequiredString("LoginEmail").Trim();
+        var req = CreateAgAccountRequest.Of(ctx);
+        var email = req.LoginEmail.Trim();
         if (!IsEmail(email)) throw AccountErrors.InvalidLoginEmail(email);
         var limit = ctx.Get<IOptions<EmulatorOptions>>().Value.TestAccount.CustomerLimit;
         var uid = Uids.New();
@@ -24,14 +26,14 @@ internal static class AccountActions
             Id = uid,
             LoginEmail = email,
             RamAdminRoleName = "ResellerAdminRole",
-            AccountAttr = ctx.Params.String("AccountAttr") ?? "",
-            EnterpriseName = ctx.Params.String("EnterpriseName"),
-            FirstName = ctx.Params.String("FirstName"),
-            LastName = ctx.Params.String("LastName"),
-            NationCode = ctx.Params.String("NationCode"),
-            ProvinceName = ctx.Params.String("ProvinceName"),
-            CityName = ctx.Params.String("CityName"),
-            Postcode = ctx.Params.String("Postcode"),
+            AccountAttr = req.AccountAttr ?? "",
+            EnterpriseName = req.EnterpriseName,
+            FirstName = req.FirstName,
+            LastName = req.LastName,
+            NationCode = req.NationCode,
+            ProvinceName = req.ProvinceName,
+            CityName = req.CityName,
+            Postcode = req.Postcode,
             CreatedAt = ctx.Now.UtcDateTime,
         };
         // The customer and its message: one change (one unit of work, Storage.EmulatorDatabase.Atomic).
@@ -41,11 +43,10 @@ internal static class AccountActions
             if (ctx.Partner.TestAccount && count() >= limit) throw AccountErrors.CustomerLimitExceeded(limit);
         }, created => ctx.Get<Messages.PartnerEvents>().Record(ctx.PartnerUid, Messages.PartnerEventTypes.CustomerCreated,
             new { CustomerUid = uid, LoginEmail = email, RamAdminRoleName = customer.RamAdminRoleName }, ctx.Now));
-        return new
+        return BssResponse.Success(ctx, new CreateAgAccountResponse
         {
-            Code = "200", Message = "Successful!", RequestId = ctx.RequestId, Success = true,
-            AgRelationDto = new { Mpk = ctx.PartnerUid, Pk = uid, RamAdminRoleName = customer.RamAdminRoleName, Type = customer.RelationType },
-        };
+            AgRelationDto = new() { Mpk = ctx.PartnerUid, Pk = uid, RamAdminRoleName = customer.RamAdminRoleName, Type = customer.RelationType },
+        });
     }
 
     /// <summary>One customer of the calling partner, by <c>OwnerId</c>.</summary>
@@ -57,14 +58,17 @@ internal static class AccountActions
         // HostingStatus Trusteeship / TrusteeshipCancel, CreditLimitStatus Thaw (and Freeze, the FREEZE business's other
         // status in 472967); a customer no call has touched is hosted and thawed.
         var status = ctx.Get<Budget.CreditLedger>().Status(c.Id);
-        return BssResponse.Ok(ctx, new
+        return BssResponse.Success(ctx, new GetCustomerAccountInfoResponse
         {
-            AccountType = string.IsNullOrEmpty(c.EnterpriseName) ? "Personal" : "Enterprise",
-            CreditLimitStatus = status?.Stopped == true ? "Freeze" : "Thaw",
-            HostingStatus = status?.Hosted == false ? "TrusteeshipCancel" : "Trusteeship",
-            IsCertified = c.IsCertified,
-            LoginEmail = c.LoginEmail,
-            Mpk = long.Parse(ctx.PartnerUid, System.Globalization.CultureInfo.InvariantCulture),
+            Data = new()
+            {
+                AccountType = string.IsNullOrEmpty(c.EnterpriseName) ? "Personal" : "Enterprise",
+                CreditLimitStatus = status?.Stopped == true ? "Freeze" : "Thaw",
+                HostingStatus = status?.Hosted == false ? "TrusteeshipCancel" : "Trusteeship",
+                IsCertified = c.IsCertified,
+                LoginEmail = c.LoginEmail,
+                Mpk = long.Parse(ctx.PartnerUid, System.Globalization.CultureInfo.InvariantCulture),
+            },
         });
     }
 
@@ -74,7 +78,7 @@ internal static class AccountActions
     {
         var uids = ctx.Get<CustomerStore>().UidsForPartner(ctx.PartnerUid)
             .Where(uid => ctx.CustomerUid is null || uid == ctx.CustomerUid).ToList();
-        return BssResponse.Ok(ctx, new { UidList = uids });
+        return BssResponse.Success(ctx, new GetCustomerListResponse { Data = new() { UidList = uids } });
     }
 
     private static bool IsEmail(string s) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VirtualOperator.Emulator.Api.Crm;
 using VirtualOperator.Emulator.Products.Aas;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
@@ -19,17 +20,12 @@ internal static class CrmActions
     [Action(Product, Version, "QueryBidUserCertifiedInfo")]
     public static object QueryBidUserCertifiedInfo(ActionContext ctx)
     {
+        var req = QueryBidUserCertifiedInfoRequest.Of(ctx);
         var c = ctx.Get<CustomerScope>().RequiredCustomer(ctx, "PK");
         var v = ctx.Get<IdentityVerifications>().Get(c);
-        var result = JsonSerializer.Serialize(new
-        {
-            PK = c.Id,
-            IsCertified = v.Status == VerificationStatus.Certified,
-            Status = v.Status.ToString(),
-            SubjectType = v.Status == VerificationStatus.Certified ? v.SubjectType : null,
-            BidType = ctx.Params.String("BidType") ?? v.BidType,
-        });
-        return new { RequestId = ctx.RequestId, Result = result };
+        var result = JsonSerializer.Serialize(new CertifiedInfo(c.Id, v.Status == VerificationStatus.Certified, v.Status.ToString(),
+            v.Status == VerificationStatus.Certified ? v.SubjectType : null, req.BidType ?? v.BidType));
+        return new QueryBidUserCertifiedInfoResponse { RequestId = ctx.RequestId, Result = result };
     }
 
     [Action(Product, Version, "RemoveIdentityCertifiedForBidUser")]
@@ -37,8 +33,14 @@ internal static class CrmActions
     {
         var c = ctx.Get<CustomerScope>().RequiredCustomer(ctx, "PK");
         if (!ctx.Get<IdentityVerifications>().Remove(c, ctx.Now)) throw NotCertified(c.Id);
-        return new { RequestId = ctx.RequestId, Result = "true" };
+        return new RemoveIdentityCertifiedForBidUserResponse { RequestId = ctx.RequestId, Result = "true" };
     }
+
+    /// <summary>
+    /// The text inside QueryBidUserCertifiedInfo's <c>Result</c> string (not a wire object of its own, so not generated);
+    /// SubjectType and BidType are written as null when unknown, as before.
+    /// </summary>
+    private sealed record CertifiedInfo(string PK, bool IsCertified, string Status, string? SubjectType, string? BidType);
 
     /// <summary>[I] no source names the error for removing a verification that does not exist.</summary>
     private static ApiException NotCertified(string uid) =>

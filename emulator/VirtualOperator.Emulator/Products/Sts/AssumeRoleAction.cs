@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using VirtualOperator.Emulator.Api.Sts;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 
@@ -24,10 +25,11 @@ internal static partial class AssumeRoleAction
     [Action(StsServices.Product, StsServices.Version, "AssumeRole")]
     public static object AssumeRole(ActionContext ctx)
     {
-        var arn = ctx.Params.RequiredString("RoleArn");
-        var sessionName = ctx.Params.RequiredString("RoleSessionName");
-        var duration = ctx.Params.Long("DurationSeconds") ?? DefaultDurationSeconds;
-        var policy = ctx.Params.String("Policy");
+        var req = AssumeRoleRequest.Of(ctx);
+        var arn = req.RoleArn;
+        var sessionName = req.RoleSessionName;
+        var duration = req.DurationSeconds ?? DefaultDurationSeconds;
+        var policy = req.Policy;
 
         var m = RoleArnPattern().Match(arn);
         if (!m.Success) throw StsErrors.RoleArnMalformed();
@@ -59,21 +61,20 @@ internal static partial class AssumeRoleAction
         };
         ctx.Get<StsCredentialStore>().Insert(credential);
 
-        var sourceIdentity = ctx.Params.String("SourceIdentity");
-        var body = new Dictionary<string, object>
+        return new AssumeRoleResponse
         {
-            ["RequestId"] = ctx.RequestId,
-            ["AssumedRoleUser"] = new { Arn = $"{credential.RoleArn}/{sessionName}", AssumedRoleId = credential.AssumedRoleId },
-            ["Credentials"] = new
+            RequestId = ctx.RequestId,
+            AssumedRoleUser = new() { Arn = $"{credential.RoleArn}/{sessionName}", AssumedRoleId = credential.AssumedRoleId },
+            Credentials = new()
             {
                 AccessKeyId = credential.Id,
                 AccessKeySecret = credential.Secret,
                 Expiration = credential.ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 SecurityToken = credential.SecurityToken,
             },
+            // Echoed only when sent (left out when null, as before).
+            SourceIdentity = req.SourceIdentity,
         };
-        if (sourceIdentity is not null) body["SourceIdentity"] = sourceIdentity;
-        return body;
     }
 
     /// <summary>A RAM policy document: a JSON object with a Statement array (Version "1" is what RAM writes).</summary>

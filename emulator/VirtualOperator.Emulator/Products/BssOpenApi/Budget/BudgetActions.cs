@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VirtualOperator.Emulator.Api.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
 
@@ -16,21 +17,29 @@ internal static class BudgetActions
 
     /// <summary>Opens the customer's quota ledger (and its consumption ledger) with <c>Amount</c> granted.</summary>
     [Action(BssOpenApiServices.Product, BssOpenApiServices.Version, "CreateResellerUserQuota")]
-    public static object CreateResellerUserQuota(ActionContext ctx) =>
-        QuotaWrite(ctx, ctx.Params.RequiredString("Currency"), (ledger, customer, currency, amount) =>
+    public static object CreateResellerUserQuota(ActionContext ctx)
+    {
+        var req = CreateResellerUserQuotaRequest.Of(ctx);
+        QuotaWrite(ctx, req.Currency, () => req.Amount, req.OutBizId, (ledger, customer, currency, amount) =>
             ledger.CreateQuota(ctx.PartnerUid, customer, currency, amount, ctx.Now));
+        return BssResponse.Success(ctx, new CreateResellerUserQuotaResponse { Data = true });
+    }
 
     /// <summary>Sets the granted quota of an existing ledger to <c>Amount</c> (not an increment); consumption is kept.</summary>
     [Action(BssOpenApiServices.Product, BssOpenApiServices.Version, "SetResellerUserQuota")]
-    public static object SetResellerUserQuota(ActionContext ctx) =>
+    public static object SetResellerUserQuota(ActionContext ctx)
+    {
+        var req = SetResellerUserQuotaRequest.Of(ctx);
         // The doc says Currency need not be set: the ledger is the CNY one then.
-        QuotaWrite(ctx, ctx.Params.String("Currency") ?? Money.DefaultCurrency, (ledger, customer, currency, amount) =>
+        QuotaWrite(ctx, req.Currency ?? Money.DefaultCurrency, () => req.Amount, req.OutBizId, (ledger, customer, currency, amount) =>
             ledger.WithCustomerLock(customer, () =>
             {
                 // [I] the quota must have been created first (CreateResellerUserQuota is the documented way to open it).
                 if (ledger.Get(customer, currency) is null) throw BudgetErrors.NoQuota(customer, currency);
                 return ledger.SetQuota(ctx.PartnerUid, customer, currency, amount, ctx.Now);
             }));
+        return BssResponse.Success(ctx, new SetResellerUserQuotaResponse { Data = true });
+    }
 
     /// <summary>
     /// The customer's available quota as a decimal string ("20000.00"). [I] the CNY ledger, or the customer's other
@@ -40,12 +49,12 @@ internal static class BudgetActions
     public static object QueryResellerAvailableQuota(ActionContext ctx)
     {
         var customer = OwnCustomer(ctx);
-        var items = ItemCodes(ctx.Params.String("ItemCodes"));
+        var items = ItemCodes(QueryResellerAvailableQuotaRequest.Of(ctx).ItemCodes);
         var ledgers = ctx.Get<CreditLedger>().ForCustomer(customer);
         var ledger = ledgers.FirstOrDefault(l => l.Currency == Money.DefaultCurrency) ?? ledgers.OrderBy(l => l.Currency, StringComparer.Ordinal).FirstOrDefault();
         var quotaOnly = items.Count > 0 && items.All(i => i == QuotaBookItem);
         var value = ledger is null ? 0m : quotaOnly ? ledger.Quota : ledger.Available;
-        return BssResponse.Ok(ctx, Money.Format(value));
+        return BssResponse.Success(ctx, new QueryResellerAvailableQuotaResponse { Data = Money.Format(value) });
     }
 
     /// <summary>
@@ -56,25 +65,26 @@ internal static class BudgetActions
     public static object ChangeResellerConsumeAmount(ActionContext ctx)
     {
         var customer = ManagedCustomer(ctx);
-        var adjustType = ctx.Params.RequiredString("AdjustType");
+        var req = ChangeResellerConsumeAmountRequest.Of(ctx);
+        var adjustType = req.AdjustType;
         var increase = adjustType switch
         {
             "increase" => true,
             "decrease" => false,
             _ => throw BudgetErrors.ParameterError("AdjustType", $"\"{adjustType}\" is not increase or decrease."),
         };
-        var currency = Money.Currency("Currency", ctx.Params.RequiredString("Currency"));
-        var amount = Money.Amount("Amount", ctx.Params.RequiredString("Amount"), currency, allowZero: false);
-        var businessType = ctx.Params.RequiredString("BusinessType");
-        var source = ctx.Params.RequiredString("Source");
-        var extendMap = ctx.Params.String("ExtendMap");
-        var outBizId = ctx.Params.RequiredString("OutBizId");
+        var currency = Money.Currency("Currency", req.Currency);
+        var amount = Money.Amount("Amount", req.Amount, currency, allowZero: false);
+        var businessType = req.BusinessType;
+        var source = req.Source;
+        var extendMap = req.ExtendMap;
+        var outBizId = req.OutBizId;
         var ledger = ctx.Get<CreditLedger>();
         // The customer's lock is held until the change and its OutBizId record have committed (see OutBizIdRegistry.Once).
         var consumed = ledger.WithCustomerLock(customer, () => ctx.Get<OutBizIdRegistry>().Once(ctx.PartnerUid, ctx.Action.Action, outBizId,
             Content(customer, adjustType, currency, Money.Format(amount), businessType, source, extendMap ?? ""), ctx.Now,
             () => Money.Format(ledger.ChangeConsumption(customer, currency, increase, amount, ctx.Now).Consumed)));
-        return BssResponse.Ok(ctx, consumed);
+        return BssResponse.Success(ctx, new ChangeResellerConsumeAmountResponse { Data = consumed });
     }
 
     /// <summary>
@@ -85,8 +95,9 @@ internal static class BudgetActions
     public static object SetResellerUserStatus(ActionContext ctx)
     {
         var customer = ManagedCustomer(ctx);
-        var businessType = ctx.Params.RequiredString("BusinessType");
-        var status = ctx.Params.RequiredString("Status");
+        var req = SetResellerUserStatusRequest.Of(ctx);
+        var businessType = req.BusinessType;
+        var status = req.Status;
         var change = (businessType, status) switch
         {
             ("FREEZE", "Freeze") => CustomerStatusChange.Freeze,
@@ -97,7 +108,7 @@ internal static class BudgetActions
                 $"\"{status}\" is not a status of the {businessType} business (FREEZE: Freeze, Thaw; TRUSTEESHIP: Trusteeship, TrusteeshipCancel)."),
             _ => throw BudgetErrors.ParameterError("BusinessType", $"\"{businessType}\" is not FREEZE or TRUSTEESHIP."),
         };
-        var stopMode = ctx.Params.String("StopMode");
+        var stopMode = req.StopMode;
         if (stopMode is not (null or "0" or "1"))
             throw BudgetErrors.ParameterError("StopMode", $"\"{stopMode}\" is not 0 (normal stop) or 1 (immediate stop).");
         // The status and its message: one change (the customer's lock is taken before the unit's first write).
@@ -109,7 +120,7 @@ internal static class BudgetActions
                     change == CustomerStatusChange.Freeze ? Messages.PartnerEventTypes.CustomerStopped : Messages.PartnerEventTypes.CustomerResumed,
                     new { CustomerUid = customer, Status = s.Status, StopMode = s.StopMode }, ctx.Now);
         });
-        return BssResponse.Ok(ctx, true);
+        return BssResponse.Success(ctx, new SetResellerUserStatusResponse { Data = true });
     }
 
     /// <summary>Replaces the customer's low-quota alarm rules; an absent <c>AlarmThresholds</c> removes them.</summary>
@@ -117,29 +128,31 @@ internal static class BudgetActions
     public static object SetResellerUserAlarmThreshold(ActionContext ctx)
     {
         var customer = ManagedCustomer(ctx);
-        var alarmType = ctx.Params.RequiredString("AlarmType");
+        var req = SetResellerUserAlarmThresholdRequest.Of(ctx);
+        var alarmType = req.AlarmType;
         // The only documented type (help.aliyun.com 472963); [I] others are refused rather than stored unused.
         if (alarmType != BudgetAlarms.LowBalance)
             throw BudgetErrors.ParameterError("AlarmType", $"\"{alarmType}\" is not a supported alarm type; use {BudgetAlarms.LowBalance}.");
-        var thresholds = AlarmThreshold.ParseList(ctx.Params.String("AlarmThresholds"));
+        var thresholds = AlarmThreshold.ParseList(req.AlarmThresholds);
         ctx.Get<CreditLedger>().SetAlarmThresholds(ctx.PartnerUid, customer, alarmType, thresholds, ctx.Now);
-        return BssResponse.Ok(ctx, true);
+        return BssResponse.Success(ctx, new SetResellerUserAlarmThresholdResponse { Data = true });
     }
 
-    /// <summary>The quota writes: validate, then apply once per OutBizId (optional here); <c>Data</c> is <c>true</c>.</summary>
-    private static object QuotaWrite(ActionContext ctx, string currencyText, Func<CreditLedger, string, string, decimal, CustomerCredit> apply)
+    /// <summary>The quota writes: validate, then apply once per OutBizId (optional here); the answer's <c>Data</c> is <c>true</c>.</summary>
+    /// <remarks><paramref name="amountText"/> is read after the customer check, so a call missing both keeps answering the customer error first.</remarks>
+    private static void QuotaWrite(ActionContext ctx, string currencyText, Func<string> amountText, string? outBizId,
+        Func<CreditLedger, string, string, decimal, CustomerCredit> apply)
     {
         var customer = ManagedCustomer(ctx);
         var currency = Money.Currency("Currency", currencyText);
-        var amount = Money.Amount("Amount", ctx.Params.RequiredString("Amount"), currency);
+        var amount = Money.Amount("Amount", amountText(), currency);
         var ledger = ctx.Get<CreditLedger>();
-        ledger.WithCustomerLock(customer, () => ctx.Get<OutBizIdRegistry>().Once(ctx.PartnerUid, ctx.Action.Action, ctx.Params.String("OutBizId"),
+        ledger.WithCustomerLock(customer, () => ctx.Get<OutBizIdRegistry>().Once(ctx.PartnerUid, ctx.Action.Action, outBizId,
             Content(customer, currency, Money.Format(amount)), ctx.Now, () =>
             {
                 apply(ledger, customer, currency, amount);
                 return "true";
             }));
-        return BssResponse.Ok(ctx, true);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VirtualOperator.Emulator.Api.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
 
@@ -23,23 +24,24 @@ internal static class BillActions
     [Action(P, V, "SubscribeBillToOSS")]
     public static object SubscribeBillToOSS(ActionContext ctx)
     {
+        var req = SubscribeBillToOSSRequest.Of(ctx);
         var type = Wire.OneOf(ctx, "SubscribeType", Types[0], Types);
-        var cycle = ctx.Params.String("BeginBillingCycle");
+        var cycle = req.BeginBillingCycle;
         if (cycle is not null && !DateTime.TryParseExact(cycle, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             throw CommonErrors.InvalidParameter("BeginBillingCycle", "Expected a billing month such as 2024-05.");
-        var rows = ctx.Params.Int("RowLimitPerFile");
+        var rows = req.RowLimitPerFile;
         if (rows is < 1) throw CommonErrors.InvalidParameter("RowLimitPerFile", "It must be positive.");
-        var ssl = ctx.Params.String("UsingSsl");
+        var ssl = req.UsingSsl;
         if (ssl is not (null or "true" or "false")) throw SalesErrors.InvalidValue("UsingSsl", ssl, ["true", "false"]);
         ctx.Get<SalesStore>().Upsert(new BillSubscription
         {
             Id = Key(ctx, type), PartnerUid = ctx.PartnerUid, CustomerUid = ctx.CustomerUid, SubscribeType = type,
-            SubscribeBucket = ctx.Params.RequiredString("SubscribeBucket"), BucketPath = ctx.Params.String("BucketPath"),
-            BucketOwnerId = ctx.Params.Long("BucketOwnerId"), BeginBillingCycle = cycle,
-            MultAccountRelSubscribe = ctx.Params.String("MultAccountRelSubscribe"), RowLimitPerFile = rows, UsingSsl = ssl == "true",
+            SubscribeBucket = req.SubscribeBucket, BucketPath = req.BucketPath,
+            BucketOwnerId = req.BucketOwnerId, BeginBillingCycle = cycle,
+            MultAccountRelSubscribe = req.MultAccountRelSubscribe, RowLimitPerFile = rows, UsingSsl = ssl == "true",
             SubscribedAt = ctx.Now.UtcDateTime,
         });
-        return Ok(ctx);
+        return BssResponse.Success(ctx, new SubscribeBillToOSSResponse());
     }
 
     /// <summary>Unsubscribing a type that is not subscribed is refused with InvalidParameter [I].</summary>
@@ -48,10 +50,8 @@ internal static class BillActions
     {
         var type = Wire.OneOf(ctx, "SubscribeType", null, Types);
         if (!ctx.Get<SalesStore>().DeleteBill(Key(ctx, type))) throw SalesErrors.BillNotSubscribed(type);
-        return Ok(ctx);
+        return BssResponse.Success(ctx, new UnsubscribeBillToOSSResponse());
     }
 
     private static string Key(ActionContext ctx, string type) => $"{ctx.PartnerUid}:{ctx.CustomerUid ?? "-"}:{type}";
-
-    private static object Ok(ActionContext ctx) => new { Code = "200", Message = "Successful!", RequestId = ctx.RequestId, Success = true };
 }

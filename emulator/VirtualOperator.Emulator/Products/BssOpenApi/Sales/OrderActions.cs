@@ -1,5 +1,6 @@
-using System.Text.Json.Serialization;
+using System.Globalization;
 using VirtualOperator.Emulator.Api.BssOpenApi;
+using DetailOrder = VirtualOperator.Emulator.Api.BssOpenApi.GetOrderDetailResponse.DataModel.OrderListModel.OrderModel;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 
 namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
@@ -49,12 +50,15 @@ internal static class OrderActions
     [Action(P, V, "GetOrderDetail")]
     public static object GetOrderDetail(ActionContext ctx)
     {
-        var o = Visible(ctx, ctx.Params.RequiredString("OrderId"));
-        return BssResponse.Ok(ctx, new
+        var o = Visible(ctx, GetOrderDetailRequest.Of(ctx).OrderId);
+        return BssResponse.Success(ctx, new GetOrderDetailResponse
         {
-            HostName = ctx.Action.Host,
-            OrderList = new { Order = new[] { Detail(o) } },
-            PageNum = 1, PageSize = 20, TotalCount = 1,
+            Data = new()
+            {
+                HostName = ctx.Action.Host,
+                OrderList = new() { Order = [Detail(o)] },
+                PageNum = 1, PageSize = 20, TotalCount = 1,
+            },
         });
     }
 
@@ -62,7 +66,7 @@ internal static class OrderActions
     [Action(P, V, "CancelOrder")]
     public static object CancelOrder(ActionContext ctx)
     {
-        var id = ctx.Params.RequiredString("OrderId");
+        var id = CancelOrderRequest.Of(ctx).OrderId;
         var found = Visible(ctx, id);
         var desk = ctx.Get<OrderDesk>();
         var store = ctx.Get<SalesStore>();
@@ -71,7 +75,7 @@ internal static class OrderActions
             desk.Cancel(store.Order(id)!, ctx.Now);
             return 0;
         });
-        return BssResponse.Ok(ctx, new { HostId = ctx.Action.Host });
+        return BssResponse.Success(ctx, new CancelOrderResponse { Data = new() { HostId = ctx.Action.Host } });
     }
 
     private static Order Visible(ActionContext ctx, string id)
@@ -91,37 +95,34 @@ internal static class OrderActions
         ProductType = o.ProductType, RelatedOrderId = "", SubscriptionType = o.SubscriptionType, Tax = Wire.Amount(0m),
     };
 
-    private static object Detail(Order o) => new OrderDetail(
-        Wire.Amount(o.Amount),
-        new { billModuleConfig = o.Modules.Select(m => ModuleConfig(m.Code, m.Name, m.Value)).ToList() },
-        o.ProductCode, o.Config, Wire.Time(o.CreateTime), o.Currency, new Dictionary<string, string>(), o.InstanceId, o.Operator, o.Id,
-        "", o.OrderType, o.OriginalConfig ?? "",
-        new
+    /// <summary>One order in full; times that do not apply (an unpaid order's PaymentTime, usage of a cancelled one) are left out.</summary>
+    private static DetailOrder Detail(Order o) => new()
+    {
+        AfterTaxAmount = Wire.Amount(o.Amount),
+        BillModuleConfig = new() { BillModuleConfig = o.Modules.Select(m => ModuleConfig(m.Code, m.Name, m.Value)).ToList() },
+        CommodityCode = o.ProductCode, Config = o.Config, CreateTime = Wire.Time(o.CreateTime), Currency = o.Currency,
+        ExtendInfos = new(), InstanceIDs = o.InstanceId, Operator = o.Operator, OrderId = o.Id, OrderSubType = "", OrderType = o.OrderType,
+        OriginalConfig = o.OriginalConfig ?? "",
+        OriginalModuleConfig = new()
         {
-            originalModuleConfig = o.Modules.Where(m => m.OriginalValue is not null).Select(m => new
+            OriginalModuleConfig = o.Modules.Where(m => m.OriginalValue is not null).Select(m => new DetailOrder.OriginalModuleConfigModel.OriginalModuleConfigModel2
             {
-                m.Code, ModuleProperties = new { moduleProperties = new[] { new { m.Code, m.Name, Value = m.OriginalValue! } } }, m.Name,
+                Code = m.Code,
+                ModuleProperties = new() { ModuleProperties = [new() { Code = m.Code, Name = m.Name, Value = m.OriginalValue! }] },
+                Name = m.Name,
             }).ToList(),
         },
-        o.Currency, o.PaymentStatus, Wire.Time(o.PaymentTime), Wire.Amount(o.Amount), Wire.Amount(o.Amount), Wire.Amount(o.GrossAmount),
-        o.ProductCode, o.ProductType, o.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Region, "", o.Id,
-        o.SubscriptionType, Wire.Amount(0m), Wire.Time(o.UsageEndTime), Wire.Time(o.UsageStartTime));
-
-    private static object ModuleConfig(string code, string name, string value) => new
-    {
-        ApiCode = code,
-        BillModuleProperties = new { billModuleProperties = new[] { new { AttrApiCode = code, ModuleApiCode = code, Value = value } } },
-        Code = code, Name = name,
+        PaymentCurrency = o.Currency, PaymentStatus = o.PaymentStatus, PaymentTime = Wire.Time(o.PaymentTime),
+        PretaxAmount = Wire.Amount(o.Amount), PretaxAmountLocal = Wire.Amount(o.Amount), PretaxGrossAmount = Wire.Amount(o.GrossAmount),
+        ProductCode = o.ProductCode, ProductType = o.ProductType, Quantity = o.Quantity.ToString(CultureInfo.InvariantCulture),
+        Region = o.Region, RelatedOrderId = "", SubOrderId = o.Id, SubscriptionType = o.SubscriptionType, Tax = Wire.Amount(0m),
+        UsageEndTime = Wire.Time(o.UsageEndTime), UsageStartTime = Wire.Time(o.UsageStartTime),
     };
 
-    private const JsonIgnoreCondition IfNull = JsonIgnoreCondition.WhenWritingNull;
-
-    private sealed record OrderDetail(
-        string AfterTaxAmount, object BillModuleConfig, string CommodityCode, string Config, string CreateTime, string Currency,
-        Dictionary<string, string> ExtendInfos, string InstanceIDs, string Operator, string OrderId, string OrderSubType, string OrderType,
-        string OriginalConfig, object OriginalModuleConfig, string PaymentCurrency, string PaymentStatus,
-        [property: JsonIgnore(Condition = IfNull)] string? PaymentTime, string PretaxAmount, string PretaxAmountLocal,
-        string PretaxGrossAmount, string ProductCode, string ProductType, string Quantity, string Region, string RelatedOrderId,
-        string SubOrderId, string SubscriptionType, string Tax,
-        [property: JsonIgnore(Condition = IfNull)] string? UsageEndTime, [property: JsonIgnore(Condition = IfNull)] string? UsageStartTime);
+    private static DetailOrder.BillModuleConfigModel.BillModuleConfigModel2 ModuleConfig(string code, string name, string value) => new()
+    {
+        ApiCode = code,
+        BillModuleProperties = new() { BillModuleProperties = [new() { AttrApiCode = code, ModuleApiCode = code, Value = value }] },
+        Code = code, Name = name,
+    };
 }

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Api.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
 
@@ -14,15 +15,18 @@ internal static class ProductInfoActions
     {
         var (num, size) = Wire.Page(ctx, max: 100);
         var rows = ctx.Get<ProductCatalog>().Products
-            .SelectMany(p => p.SubscriptionTypes.Select(s => new
+            .SelectMany(p => p.SubscriptionTypes.Select(s => new QueryProductListResponse.DataModel.ProductListModel.ProductModel
             {
-                p.ProductCode, p.ProductName, p.ProductType, SubscriptionType = s,
+                ProductCode = p.ProductCode, ProductName = p.ProductName, ProductType = p.ProductType, SubscriptionType = s,
             })).ToList();
-        return BssResponse.Ok(ctx, new
+        return BssResponse.Success(ctx, new QueryProductListResponse
         {
-            PageNum = num, PageSize = size,
-            ProductList = new { Product = rows.Skip((num - 1) * size).Take(size).ToList() },
-            TotalCount = rows.Count,
+            Data = new()
+            {
+                PageNum = num, PageSize = size,
+                ProductList = new() { Product = rows.Skip((num - 1) * size).Take(size).ToList() },
+                TotalCount = rows.Count,
+            },
         });
     }
 
@@ -33,34 +37,28 @@ internal static class ProductInfoActions
     [Action(P, V, "DescribePricingModule", Stateful = false)]
     public static object DescribePricingModule(ActionContext ctx)
     {
+        var req = DescribePricingModuleRequest.Of(ctx);
         var catalog = ctx.Get<ProductCatalog>();
-        var product = SoldProduct(ctx, catalog, ctx.Params.RequiredString("SubscriptionType"));
-        var priceType = ctx.Params.RequiredString("SubscriptionType") == SubscriptionTypes.Subscription ? "Month" : "Hour";
-        var region = new
+        var product = SoldProduct(ctx, catalog, req.SubscriptionType);
+        var priceType = req.SubscriptionType == SubscriptionTypes.Subscription ? "Month" : "Hour";
+        var region = Attribute(Pricing.RegionAttribute, "Region", "",
+            product.Regions.Select(r => AttributeValue(r, "single", r)).ToList());
+        var attributes = product.Modules.Select(m => Attribute(m.Code, m.Name, m.Unit, m.Range is { } range
+            ? [AttributeValue($"{range.Min}-{range.Max} {m.Unit}".Trim(), "range", $"{range.Min}-{range.Max}")]
+            : m.Values!.Select(v => AttributeValue(v.Name, "single", v.Value)).ToList()));
+        return BssResponse.Success(ctx, new DescribePricingModuleResponse
         {
-            Code = Pricing.RegionAttribute, Name = "Region", Unit = "",
-            Values = new { AttributeValue = product.Regions.Select(r => new { Name = r, Remark = "", Type = "single", Value = r }).ToList() },
-        };
-        var attributes = product.Modules.Select(m => new
-        {
-            m.Code, m.Name, m.Unit,
-            Values = new
+            Data = new()
             {
-                AttributeValue = m.Range is { } range
-                    ? [new { Name = $"{range.Min}-{range.Max} {m.Unit}".Trim(), Remark = "", Type = "range", Value = $"{range.Min}-{range.Max}" }]
-                    : m.Values!.Select(v => new { v.Name, Remark = "", Type = "single", v.Value }).ToList(),
-            },
-        });
-        return BssResponse.Ok(ctx, new
-        {
-            AttributeList = new { Attribute = attributes.Prepend(region).ToList() },
-            ModuleList = new
-            {
-                Module = product.Modules.Select(m => new
+                AttributeList = new() { Attribute = attributes.Prepend(region).ToList() },
+                ModuleList = new()
                 {
-                    ConfigList = new { ConfigList = new[] { m.Code, Pricing.RegionAttribute } },
-                    catalog.Currency, ModuleCode = m.Code, ModuleName = m.Name, PriceType = priceType,
-                }).ToList(),
+                    Module = product.Modules.Select(m => new DescribePricingModuleResponse.DataModel.ModuleListModel.ModuleModel
+                    {
+                        ConfigList = new() { ConfigList = [m.Code, Pricing.RegionAttribute] },
+                        Currency = catalog.Currency, ModuleCode = m.Code, ModuleName = m.Name, PriceType = priceType,
+                    }).ToList(),
+                },
             },
         });
     }
@@ -73,15 +71,16 @@ internal static class ProductInfoActions
     [Action(P, V, "GetSubscriptionPrice")]
     public static object GetSubscriptionPrice(ActionContext ctx)
     {
+        var req = GetSubscriptionPriceRequest.Of(ctx);
         var catalog = ctx.Get<ProductCatalog>();
-        if (ctx.Params.RequiredString("SubscriptionType") != SubscriptionTypes.Subscription)
-            throw SalesErrors.InvalidValue("SubscriptionType", ctx.Params.RequiredString("SubscriptionType"), [SubscriptionTypes.Subscription]);
+        if (req.SubscriptionType != SubscriptionTypes.Subscription)
+            throw SalesErrors.InvalidValue("SubscriptionType", req.SubscriptionType, [SubscriptionTypes.Subscription]);
         var product = SoldProduct(ctx, catalog, SubscriptionTypes.Subscription);
         var orderType = Wire.OneOf(ctx, "OrderType", null, "NewOrder", "Renewal", "Upgrade");
-        var quantity = ctx.Params.Int("Quantity") ?? 1;
+        var quantity = req.Quantity ?? 1;
         if (quantity is < 1 or > 1000) throw CommonErrors.InvalidParameter("Quantity", "It must be from 1 to 1000.");
-        var months = Months(ctx);
-        var (listed, region) = ModuleListConfig(ctx, product);
+        var months = Months(ctx, req.ServicePeriodQuantity);
+        var (listed, region) = ModuleListConfig(ctx, product, req.Region);
         Quote quote;
         if (orderType == "NewOrder")
         {
@@ -90,16 +89,27 @@ internal static class ProductInfoActions
         }
         else
         {
-            var instance = SalesActions.OwnInstance(ctx, ctx.Params.String("InstanceId") ?? throw CommonErrors.MissingParameter("InstanceId"), product);
+            var instance = SalesActions.OwnInstance(ctx, req.InstanceId ?? throw CommonErrors.MissingParameter("InstanceId"), product);
             quote = orderType == "Renewal"
                 ? Pricing.Subscription(catalog, product, instance.Config, months, quantity)
                 : Pricing.Change(catalog, product, instance.Config, Overlay(instance.Config, Pricing.ResolveConfig(product, listed, false)),
                     Pricing.RemainingDays(Wire.Utc(instance.EndTime ?? ctx.Now.UtcDateTime), ctx.Now.UtcDateTime));
         }
-        return BssResponse.Ok(ctx, new
+        return BssResponse.Success(ctx, new GetSubscriptionPriceResponse
         {
-            quote.Currency, DiscountPrice = quote.DiscountPrice, ModuleDetails = Details(quote), OriginalPrice = quote.OriginalPrice,
-            PromotionDetails = new { PromotionDetail = Array.Empty<object>() }, Quantity = quantity, TradePrice = quote.TradePrice,
+            Data = new()
+            {
+                Currency = quote.Currency, DiscountPrice = quote.DiscountPrice, OriginalPrice = quote.OriginalPrice,
+                ModuleDetails = new()
+                {
+                    ModuleDetail = quote.Modules.Select(m => new GetSubscriptionPriceResponse.DataModel.ModuleDetailsModel.ModuleDetailModel
+                    {
+                        CostAfterDiscount = m.CostAfterDiscount, InvoiceDiscount = m.Discount, ModuleCode = m.ModuleCode,
+                        OriginalCost = m.OriginalCost, UnitPrice = m.UnitPrice,
+                    }).ToList(),
+                },
+                PromotionDetails = new() { PromotionDetail = [] }, Quantity = quantity, TradePrice = quote.TradePrice,
+            },
         });
     }
 
@@ -107,23 +117,41 @@ internal static class ProductInfoActions
     [Action(P, V, "GetPayAsYouGoPrice", Stateful = false)]
     public static object GetPayAsYouGoPrice(ActionContext ctx)
     {
+        var req = GetPayAsYouGoPriceRequest.Of(ctx);
         var catalog = ctx.Get<ProductCatalog>();
-        if (ctx.Params.RequiredString("SubscriptionType") != SubscriptionTypes.PayAsYouGo)
-            throw SalesErrors.InvalidValue("SubscriptionType", ctx.Params.RequiredString("SubscriptionType"), [SubscriptionTypes.PayAsYouGo]);
+        if (req.SubscriptionType != SubscriptionTypes.PayAsYouGo)
+            throw SalesErrors.InvalidValue("SubscriptionType", req.SubscriptionType, [SubscriptionTypes.PayAsYouGo]);
         var product = SoldProduct(ctx, catalog, SubscriptionTypes.PayAsYouGo);
+        // ModuleList is a repeat list (ModuleList.N.*): the catalog types it as one raw string, so it is read as entries here.
         var entries = ctx.Params.StructList("ModuleList");
         for (var i = 0; i < entries.Count; i++)
             if (entries[i].GetValueOrDefault("PriceType") is { } pt && pt != "Hour")
                 throw SalesErrors.InvalidValue($"ModuleList.{i + 1}.PriceType", pt, ["Hour"]);
-        var (listed, region) = ModuleListConfig(ctx, product);
+        var (listed, region) = ModuleListConfig(ctx, product, req.Region);
         Pricing.Region(product, region);
         var quote = Pricing.PayAsYouGo(catalog, product, Pricing.ResolveConfig(product, listed, fillDefaults: false));
-        return BssResponse.Ok(ctx, new
+        return BssResponse.Success(ctx, new GetPayAsYouGoPriceResponse
         {
-            quote.Currency, ModuleDetails = Details(quote), PromotionDetails = new { PromotionDetail = Array.Empty<object>() },
+            Data = new()
+            {
+                Currency = quote.Currency,
+                ModuleDetails = new()
+                {
+                    ModuleDetail = quote.Modules.Select(m => new GetPayAsYouGoPriceResponse.DataModel.ModuleDetailsModel.ModuleDetailModel
+                    {
+                        CostAfterDiscount = m.CostAfterDiscount, InvoiceDiscount = m.Discount, ModuleCode = m.ModuleCode,
+                        OriginalCost = m.OriginalCost, UnitPrice = m.UnitPrice,
+                    }).ToList(),
+                },
+                PromotionDetails = new() { PromotionDetail = [] },
+            },
         });
     }
 
+    /// <remarks>
+    /// Shared by CreateInstance, DescribePricingModule, GetSubscriptionPrice and GetPayAsYouGoPrice, whose request types all
+    /// list ProductCode and ProductType; read here, after the SubscriptionType check, so the first error stays the same.
+    /// </remarks>
     internal static CatalogProduct SoldProduct(ActionContext ctx, ProductCatalog catalog, string subscriptionType)
     {
         if (!SubscriptionTypes.IsValid(subscriptionType))
@@ -135,9 +163,9 @@ internal static class ProductInfoActions
     }
 
     /// <summary>Subscription length in months from ServicePeriodQuantity and ServicePeriodUnit (Month or Year).</summary>
-    private static int Months(ActionContext ctx)
+    private static int Months(ActionContext ctx, int? servicePeriodQuantity)
     {
-        var quantity = ctx.Params.Int("ServicePeriodQuantity") ?? 1;
+        var quantity = servicePeriodQuantity ?? 1;
         var unit = Wire.OneOf(ctx, "ServicePeriodUnit", "Month", "Month", "Year");
         if (quantity is < 1 or > 60) throw CommonErrors.InvalidParameter("ServicePeriodQuantity", "It must be from 1 to 60.");
         var months = unit == "Year" ? quantity * 12 : quantity;
@@ -145,10 +173,9 @@ internal static class ProductInfoActions
     }
 
     /// <summary>ModuleList.N.ModuleCode + Config (<c>Code:Value,…</c>) as one configuration; Region may sit in any Config.</summary>
-    private static (Dictionary<string, string> Config, string? Region) ModuleListConfig(ActionContext ctx, CatalogProduct product)
+    private static (Dictionary<string, string> Config, string? Region) ModuleListConfig(ActionContext ctx, CatalogProduct product, string? region)
     {
         var config = new Dictionary<string, string>(StringComparer.Ordinal);
-        var region = ctx.Params.String("Region");
         foreach (var entry in ctx.Params.StructList("ModuleList"))
         {
             var code = entry.GetValueOrDefault("ModuleCode") ?? "";
@@ -167,12 +194,15 @@ internal static class ProductInfoActions
         return d;
     }
 
-    private static object Details(Quote q) => new
+    private static DescribePricingModuleResponse.DataModel.AttributeListModel.AttributeModel Attribute(string code, string name, string unit,
+        IReadOnlyList<DescribePricingModuleResponse.DataModel.AttributeListModel.AttributeModel.ValuesModel.AttributeValueModel> values) => new()
     {
-        ModuleDetail = q.Modules.Select(m => new
-        {
-            m.CostAfterDiscount, InvoiceDiscount = m.Discount, m.ModuleCode, m.OriginalCost, m.UnitPrice,
-        }).ToList(),
+        Name = name, Unit = unit, Values = new() { AttributeValue = values },
+        // The attribute's code: in the SDK model (DescribePricingModuleResponseBodyDataAttributeListAttribute.code), not in the catalog.
+        NotInCatalog = new Dictionary<string, object?> { ["Code"] = code },
     };
+
+    private static DescribePricingModuleResponse.DataModel.AttributeListModel.AttributeModel.ValuesModel.AttributeValueModel AttributeValue(
+        string name, string type, string value) => new() { Name = name, Remark = "", Type = type, Value = value };
 
 }

@@ -1,5 +1,10 @@
+using System.Text.Json.Nodes;
+using VirtualOperator.Emulator.Api.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
+using PackageTypeView = VirtualOperator.Emulator.Api.BssOpenApi.DescribeResourcePackageProductResponse.DataModel.ResourcePackagesModel.ResourcePackageModel.PackageTypesModel.PackageTypeModel;
+using PackageProperty = VirtualOperator.Emulator.Api.BssOpenApi.DescribeResourcePackageProductResponse.DataModel.ResourcePackagesModel.ResourcePackageModel.PackageTypesModel.PackageTypeModel.PropertiesModel.PropertyModel;
+using PackageSpecification = VirtualOperator.Emulator.Api.BssOpenApi.DescribeResourcePackageProductResponse.DataModel.ResourcePackagesModel.ResourcePackageModel.PackageTypesModel.PackageTypeModel.SpecificationsModel.SpecificationModel;
 
 namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 
@@ -15,56 +20,68 @@ internal static class ResourcePackageActions
     [Action(P, V, "DescribeResourcePackageProduct", Stateful = false)]
     public static object DescribeResourcePackageProduct(ActionContext ctx)
     {
-        var product = PackagedProduct(ctx);
-        return BssResponse.Ok(ctx, new
+        var product = PackagedProduct(ctx, DescribeResourcePackageProductRequest.Of(ctx).ProductCode);
+        return BssResponse.Success(ctx, new DescribeResourcePackageProductResponse
         {
-            ResourcePackages = new
+            Data = new()
             {
-                ResourcePackage = new[]
+                ResourcePackages = new()
                 {
-                    new
-                    {
-                        Name = product.ProductName,
-                        PackageTypes = new
+                    ResourcePackage =
+                    [
+                        new()
                         {
-                            PackageType = product.ResourcePackages!.Select(t => new
-                            {
-                                Code = t.PackageType, t.Name,
-                                Properties = new { Property = t.Properties.Select(p => new { p.Name, p.Value }).ToList() },
-                                Specifications = new
-                                {
-                                    Specification = t.Specifications.Select(s => new
-                                    {
-                                        AvailableDurations = new
-                                        {
-                                            AvailableDuration = s.AvailableDurations.Select(d => new { Name = $"{d} Month", Unit = "Month", Value = d })
-                                                .Concat([new { Name = "1 Year", Unit = "Year", Value = 1 }]).ToList(),
-                                        },
-                                        s.Name, s.Value,
-                                    }).ToList(),
-                                },
-                            }).ToList(),
+                            Name = product.ProductName,
+                            PackageTypes = new() { PackageType = product.ResourcePackages!.Select(PackageTypeOf).ToList() },
+                            ProductCode = product.ProductCode, ProductType = product.ProductType,
                         },
-                        product.ProductCode, product.ProductType,
-                    },
+                    ],
                 },
             },
         });
     }
 
+    private static PackageTypeView PackageTypeOf(CatalogPackageType t) => new()
+    {
+        Name = t.Name,
+        Properties = new() { Property = t.Properties.Select(p => new PackageProperty { Name = p.Name, Value = p.Value }).ToList() },
+        Specifications = new()
+        {
+            Specification = t.Specifications.Select(s => new PackageSpecification
+            {
+                // The catalog leaves AvailableDuration untyped (JsonNode); the SDK model has Name, Unit and a numeric Value.
+                AvailableDurations = new()
+                {
+                    AvailableDuration = s.AvailableDurations.Select(d => Duration($"{d} Month", "Month", d)).Append(Duration("1 Year", "Year", 1)).ToList(),
+                },
+                Name = s.Name, Value = s.Value,
+            }).ToList(),
+        },
+        // The package type's code (the PackageType parameter of the purchase calls): in the SDK model
+        // (DescribeResourcePackageProductResponseBodyDataResourcePackagesResourcePackagePackageTypesPackageType.code), not in the catalog.
+        NotInCatalog = new Dictionary<string, object?> { ["Code"] = t.PackageType },
+    };
+
+    private static JsonNode Duration(string name, string unit, int value) => new JsonObject { ["Name"] = name, ["Unit"] = unit, ["Value"] = value };
+
     /// <summary>OrderType BUY (default), RENEW or UPGRADE [I values]; equals the order the matching action creates.</summary>
     [Action(P, V, "GetResourcePackagePrice")]
     public static object GetResourcePackagePrice(ActionContext ctx)
     {
+        var req = GetResourcePackagePriceRequest.Of(ctx);
         var catalog = ctx.Get<ProductCatalog>();
-        var product = PackagedProduct(ctx);
-        var (_, spec) = Spec(ctx, product, ctx.Params.RequiredString("PackageType"), ctx.Params.RequiredString("Specification"));
+        var product = PackagedProduct(ctx, req.ProductCode);
+        var (_, spec) = Spec(ctx, product, req.PackageType, req.Specification);
         var months = Months(ctx, spec);
         var orderType = Wire.OneOf(ctx, "OrderType", "BUY", "BUY", "RENEW", "UPGRADE");
-        var quote = orderType == "BUY" ? Pricing.Package(catalog, spec, months) : InstanceQuote(ctx, catalog, product, orderType, spec, months);
-        return BssResponse.Ok(ctx, new
+        var quote = orderType == "BUY" ? Pricing.Package(catalog, spec, months) : InstanceQuote(ctx, req, catalog, product, orderType, spec, months);
+        return BssResponse.Success(ctx, new GetResourcePackagePriceResponse
         {
-            quote.Currency, quote.DiscountPrice, quote.OriginalPrice, Promotions = new { Promotion = Array.Empty<object>() }, quote.TradePrice,
+            Data = new()
+            {
+                Currency = quote.Currency, DiscountPrice = quote.DiscountPrice, OriginalPrice = quote.OriginalPrice,
+                Promotions = new() { Promotion = [] }, TradePrice = quote.TradePrice,
+            },
         });
     }
 
@@ -72,10 +89,11 @@ internal static class ResourcePackageActions
     [Action(P, V, "CreateResourcePackage")]
     public static object CreateResourcePackage(ActionContext ctx)
     {
+        var req = CreateResourcePackageRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
-        var product = PackagedProduct(ctx);
-        var (type, spec) = Spec(ctx, product, ctx.Params.RequiredString("PackageType"), ctx.Params.RequiredString("Specification"));
+        var product = PackagedProduct(ctx, req.ProductCode);
+        var (type, spec) = Spec(ctx, product, req.PackageType, req.Specification);
         var months = Months(ctx, spec);
         var effective = Wire.TimeParam(ctx, "EffectiveDate") ?? ctx.Now.UtcDateTime;
         if (effective < ctx.Now.UtcDateTime.AddMinutes(-5)) throw CommonErrors.InvalidParameter("EffectiveDate", "It may not lie in the past.");
@@ -97,15 +115,20 @@ internal static class ResourcePackageActions
             o.UsageEndTime = instance.EndTime;
             return desk.Creating(instance, o);
         });
-        return Answer(ctx, order);
+        var orderId = OrderNumber(order);
+        return BssResponse.Success(ctx, new CreateResourcePackageResponse
+        {
+            Data = new() { InstanceId = order.InstanceId, OrderId = orderId }, OrderId = orderId,
+        });
     }
 
     [Action(P, V, "QueryResourcePackageInstances")]
     public static object QueryResourcePackageInstances(ActionContext ctx)
     {
+        var req = QueryResourcePackageInstancesRequest.Of(ctx);
         var scope = ctx.Get<CustomerScope>().Visible(ctx);
         var (num, size) = Wire.Page(ctx);
-        var productCode = ctx.Params.String("ProductCode");
+        var productCode = req.ProductCode;
         var (from, to) = (Wire.TimeParam(ctx, "ExpiryTimeStart"), Wire.TimeParam(ctx, "ExpiryTimeEnd"));
         var catalog = ctx.Get<ProductCatalog>();
         var rows = ctx.Get<SalesStore>().InstancesOf(ctx.PartnerUid, scope, InstanceKinds.ResourcePackage)
@@ -117,35 +140,35 @@ internal static class ResourcePackageActions
         {
             var spec = catalog.Find(i.ProductCode)?.PackageType(i.PackageType!)?.Specification(i.Specification!);
             var amount = spec?.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";
-            return new
+            return new QueryResourcePackageInstancesResponse.DataModel.InstancesModel.InstanceModel
             {
-                ApplicableProducts = new { Product = new[] { i.ProductCode } }, CommodityCode = i.ProductCode + "bag", DeductType = "Absolute",
+                ApplicableProducts = new() { Product = [i.ProductCode] }, CommodityCode = i.ProductCode + "bag", DeductType = "Absolute",
                 EffectiveTime = Wire.Time(i.EffectiveTime ?? i.CreateTime), ExpiryTime = Wire.Time(i.EndTime!.Value), InstanceId = i.Id,
-                PackageType = i.PackageType!, i.Region, RemainingAmount = amount, RemainingAmountUnit = spec?.Unit ?? "",
+                PackageType = i.PackageType!, Region = i.Region, RemainingAmount = amount, RemainingAmountUnit = spec?.Unit ?? "",
                 Remark = spec?.Name ?? i.Specification!,
                 Status = i.Status == InstanceStatuses.Normal ? "Available" : "Expired",
                 TotalAmount = amount, TotalAmountUnit = spec?.Unit ?? "",
             };
         }).ToList();
-        return new
+        return BssResponse.Success(ctx, new QueryResourcePackageInstancesResponse
         {
-            Code = "200", Message = "Successful!", RequestId = ctx.RequestId, Success = true,
-            Data = new
+            Data = new()
             {
-                HostId = ctx.Action.Host, Instances = new { Instance = page },
+                HostId = ctx.Action.Host, Instances = new() { Instance = page },
                 PageNum = Str(num), PageSize = Str(size), TotalCount = Str(rows.Count),
             },
             Page = num, PageSize = size, Total = rows.Count,
-        };
+        });
     }
 
     /// <summary>Adds Duration × PricingCycle to a package that has not expired.</summary>
     [Action(P, V, "RenewResourcePackage")]
     public static object RenewResourcePackage(ActionContext ctx)
     {
+        var req = RenewResourcePackageRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
-        var id = ctx.Params.RequiredString("InstanceId");
+        var id = req.InstanceId;
         var store = ctx.Get<SalesStore>();
         var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, null, Wire.Digest(ctx), ctx.Now, () =>
         {
@@ -161,17 +184,23 @@ internal static class ResourcePackageActions
                 store.Update(instance);
             });
         });
-        return Answer(ctx, order);
+        var orderId = OrderNumber(order);
+        return BssResponse.Success(ctx, new RenewResourcePackageResponse
+        {
+            Data = new() { InstanceId = order.InstanceId, OrderId = orderId }, OrderId = orderId,
+        });
     }
 
     /// <summary>Moves a package to a larger specification, paying the monthly difference for the remaining days.</summary>
     [Action(P, V, "UpgradeResourcePackage")]
     public static object UpgradeResourcePackage(ActionContext ctx)
     {
+        var req = UpgradeResourcePackageRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
-        var id = ctx.Params.RequiredString("InstanceId");
-        var target = ctx.Params.String("Specification") ?? throw CommonErrors.MissingParameter("Specification");
+        var id = req.InstanceId;
+        // The catalog marks Specification optional; an upgrade needs a target.
+        var target = req.Specification ?? throw CommonErrors.MissingParameter("Specification");
         var store = ctx.Get<SalesStore>();
         var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, null, Wire.Digest(ctx), ctx.Now, () =>
         {
@@ -186,12 +215,17 @@ internal static class ResourcePackageActions
             o.UsageEndTime = instance.EndTime;
             return new OrderPlan(o, _ => store.Update(instance));
         });
-        return Answer(ctx, order);
+        var orderId = OrderNumber(order);
+        return BssResponse.Success(ctx, new UpgradeResourcePackageResponse
+        {
+            Data = new() { InstanceId = order.InstanceId, OrderId = orderId }, OrderId = orderId,
+        });
     }
 
-    private static Quote InstanceQuote(ActionContext ctx, ProductCatalog catalog, CatalogProduct product, string orderType, CatalogSpecification spec, int months)
+    private static Quote InstanceQuote(ActionContext ctx, GetResourcePackagePriceRequest req, ProductCatalog catalog, CatalogProduct product,
+        string orderType, CatalogSpecification spec, int months)
     {
-        var id = ctx.Params.String("InstanceId") ?? throw CommonErrors.MissingParameter("InstanceId");
+        var id = req.InstanceId ?? throw CommonErrors.MissingParameter("InstanceId");
         var (instance, _, _, current) = OwnPackage(ctx, id, ctx.Get<CustomerScope>().Visible(ctx));
         if (instance.ProductCode != product.ProductCode) throw SalesErrors.InstanceNotFound(id);
         return orderType == "RENEW"
@@ -199,9 +233,8 @@ internal static class ResourcePackageActions
             : Pricing.PackageChange(catalog, current, spec, Pricing.RemainingDays(Wire.Utc(instance.EndTime!.Value), ctx.Now.UtcDateTime));
     }
 
-    private static CatalogProduct PackagedProduct(ActionContext ctx)
+    private static CatalogProduct PackagedProduct(ActionContext ctx, string code)
     {
-        var code = ctx.Params.RequiredString("ProductCode");
         var product = ctx.Get<ProductCatalog>().Find(code);
         return product?.ResourcePackages is { Count: > 0 } ? product : throw SalesErrors.InvalidProductCode(code, null);
     }
@@ -216,6 +249,10 @@ internal static class ResourcePackageActions
     }
 
     /// <summary>Duration in PricingCycle units (Month: one of the specification's durations; Year: 1 to 5).</summary>
+    /// <remarks>
+    /// Read from the parameters for the three package calls alike: the catalog types Duration as Number for
+    /// CreateResourcePackage and Integer for the others, while all three take whole months or years.
+    /// </remarks>
     private static int Months(ActionContext ctx, CatalogSpecification spec)
     {
         var cycle = Wire.OneOf(ctx, "PricingCycle", ctx.Action.Action == "RenewResourcePackage" ? null : "Month", "Month", "Year");
@@ -249,15 +286,7 @@ internal static class ResourcePackageActions
     };
 
     /// <summary>CreateResourcePackage, RenewResourcePackage and UpgradeResourcePackage answer the order id as a number, twice.</summary>
-    private static object Answer(ActionContext ctx, Order order)
-    {
-        var orderId = long.Parse(order.Id, System.Globalization.CultureInfo.InvariantCulture);
-        return new
-        {
-            Code = "200", Message = "Successful!", RequestId = ctx.RequestId, Success = true,
-            Data = new { order.InstanceId, OrderId = orderId }, OrderId = orderId,
-        };
-    }
+    private static long OrderNumber(Order order) => long.Parse(order.Id, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Str(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

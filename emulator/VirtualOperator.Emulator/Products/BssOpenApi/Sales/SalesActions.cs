@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using VirtualOperator.Emulator.Api.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
 
@@ -20,17 +20,18 @@ internal static class SalesActions
     [Action(P, V, "CreateInstance")]
     public static object CreateInstance(ActionContext ctx)
     {
+        var req = CreateInstanceRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
-        var subscriptionType = ctx.Params.RequiredString("SubscriptionType");
+        var subscriptionType = req.SubscriptionType;
         var product = ProductInfoActions.SoldProduct(ctx, catalog, subscriptionType);
         var parameters = Parameters(ctx);
         var region = Pricing.Region(product, parameters.GetValueOrDefault(Pricing.RegionAttribute));
         var config = Pricing.ResolveConfig(product, parameters, fillDefaults: true);
         var subscription = subscriptionType == SubscriptionTypes.Subscription;
-        var months = subscription ? Period(ctx, "Period") : 0;
+        var months = subscription ? Period("Period", req.Period) : 0;
         var renewStatus = Wire.OneOf(ctx, "RenewalStatus", RenewStatuses.Manual, RenewStatuses.Auto, RenewStatuses.Manual, RenewStatuses.Not);
-        var renewMonths = ctx.Params.Has("RenewPeriod") ? Period(ctx, "RenewPeriod") : Math.Max(months, 1);
+        var renewMonths = ctx.Params.Has("RenewPeriod") ? Period("RenewPeriod", req.RenewPeriod) : Math.Max(months, 1);
         var quote = subscription ? Pricing.Subscription(catalog, product, config, months) : Quote.Free(catalog.Currency);
         var now = ctx.Now.UtcDateTime;
 
@@ -51,22 +52,20 @@ internal static class SalesActions
             o.UsageEndTime = instance.EndTime;
             return desk.Creating(instance, o);
         });
-        return BssResponse.Ok(ctx, new { order.InstanceId, OrderId = order.Id });
+        return BssResponse.Success(ctx, new CreateInstanceResponse { Data = new() { InstanceId = order.InstanceId, OrderId = order.Id } });
     }
 
     /// <summary>The caller's instances (a partner: every customer's, or OwnerId's); released ones are gone [I].</summary>
     [Action(P, V, "QueryAvailableInstances")]
     public static object QueryAvailableInstances(ActionContext ctx)
     {
+        var req = QueryAvailableInstancesRequest.Of(ctx);
         var scope = ctx.Get<CustomerScope>().Visible(ctx);
         var (num, size) = Wire.Page(ctx);
-        var ids = (ctx.Params.String("InstanceIDs") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var ids = (req.InstanceIDs ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (ids.Length > 100) throw CommonErrors.InvalidParameter("InstanceIDs", "At most 100 instance ids.");
-        var productCode = ctx.Params.String("ProductCode");
-        var productType = ctx.Params.String("ProductType");
-        var subscriptionType = ctx.Params.String("SubscriptionType");
-        var region = ctx.Params.String("Region");
-        var renewStatus = ctx.Params.String("RenewStatus");
+        var (productCode, productType, subscriptionType, region, renewStatus) =
+            (req.ProductCode, req.ProductType, req.SubscriptionType, req.Region, req.RenewStatus);
         var (endFrom, endTo) = (Wire.TimeParam(ctx, "EndTimeStart"), Wire.TimeParam(ctx, "EndTimeEnd"));
         var (createFrom, createTo) = (Wire.TimeParam(ctx, "CreateTimeStart"), Wire.TimeParam(ctx, "CreateTimeEnd"));
         var store = ctx.Get<SalesStore>();
@@ -85,10 +84,13 @@ internal static class SalesActions
             .Where(i => createFrom is null || Wire.Utc(i.CreateTime) >= createFrom)
             .Where(i => createTo is null || Wire.Utc(i.CreateTime) <= createTo)
             .ToList();
-        return BssResponse.Ok(ctx, new
+        return BssResponse.Success(ctx, new QueryAvailableInstancesResponse
         {
-            InstanceList = rows.Skip((num - 1) * size).Take(size).Select(View).ToList(),
-            PageNum = num, PageSize = size, TotalCount = rows.Count,
+            Data = new()
+            {
+                InstanceList = rows.Skip((num - 1) * size).Take(size).Select(View).ToList(),
+                PageNum = num, PageSize = size, TotalCount = rows.Count,
+            },
         });
     }
 
@@ -96,11 +98,12 @@ internal static class SalesActions
     [Action(P, V, "RenewInstance")]
     public static object RenewInstance(ActionContext ctx)
     {
+        var req = RenewInstanceRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
-        var product = Product(ctx, catalog);
-        var months = Period(ctx, "RenewPeriod");
-        var instanceId = ctx.Params.RequiredString("InstanceId");
+        var product = Product(catalog, req.ProductCode, req.ProductType);
+        var months = Period("RenewPeriod", req.RenewPeriod);
+        var instanceId = req.InstanceId;
         var store = ctx.Get<SalesStore>();
         var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, Wire.ClientToken(ctx), Wire.Digest(ctx), ctx.Now, () =>
         {
@@ -116,7 +119,7 @@ internal static class SalesActions
                 store.Update(instance);
             });
         });
-        return BssResponse.Ok(ctx, new { OrderId = order.Id });
+        return BssResponse.Success(ctx, new RenewInstanceResponse { Data = new() { OrderId = order.Id } });
     }
 
     /// <summary>
@@ -126,15 +129,16 @@ internal static class SalesActions
     [Action(P, V, "SetRenewal")]
     public static object SetRenewal(ActionContext ctx)
     {
+        var req = SetRenewalRequest.Of(ctx);
         var scope = ctx.Get<CustomerScope>().Visible(ctx);
-        var product = Product(ctx, ctx.Get<ProductCatalog>());
+        var product = Product(ctx.Get<ProductCatalog>(), req.ProductCode, req.ProductType);
         var status = Wire.OneOf(ctx, "RenewalStatus", null, RenewStatuses.Auto, RenewStatuses.Manual, RenewStatuses.Not);
         var unit = Wire.OneOf(ctx, "RenewalPeriodUnit", "M", "M", "Y");
-        var period = ctx.Params.Int("RenewalPeriod");
+        var period = req.RenewalPeriod;
         if (status == RenewStatuses.Auto && period is null) throw CommonErrors.MissingParameter("RenewalPeriod");
         if (period is { } p && (p < 1 || (unit == "M" ? p : p * 12) > MaxMonths))
             throw CommonErrors.InvalidParameter("RenewalPeriod", $"It must be from 1 month to {MaxMonths / 12} years.");
-        var ids = ctx.Params.RequiredString("InstanceIDs").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        var ids = req.InstanceIDs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         if (ids.Count is 0 or > 100) throw CommonErrors.InvalidParameter("InstanceIDs", "From 1 to 100 instance ids, separated by commas.");
         var instances = ids.Select(id => RenewableInstance(ctx, id, product, scope)).ToList();
 
@@ -153,7 +157,7 @@ internal static class SalesActions
                 store.Update(i);
                 return 0;
             });
-        return new { Code = "200", Message = "Successful!", RequestId = ctx.RequestId, Success = true };
+        return BssResponse.Success(ctx, new SetRenewalResponse());
     }
 
     /// <summary>
@@ -163,10 +167,12 @@ internal static class SalesActions
     [Action(P, V, "ModifyInstance")]
     public static object ModifyInstance(ActionContext ctx)
     {
+        var req = ModifyInstanceRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
-        var product = Product(ctx, catalog);
-        var instanceId = ctx.Params.String("InstanceId") ?? throw CommonErrors.MissingParameter("InstanceId");
+        var product = Product(catalog, req.ProductCode, req.ProductType);
+        // The catalog marks InstanceId optional; without it there is nothing to modify.
+        var instanceId = req.InstanceId ?? throw CommonErrors.MissingParameter("InstanceId");
         var modifyType = Wire.OneOf(ctx, "ModifyType", null, "Upgrade", "Downgrade");
         var changes = Pricing.ResolveConfig(product, Parameters(ctx), fillDefaults: false);
         var store = ctx.Get<SalesStore>();
@@ -187,7 +193,7 @@ internal static class SalesActions
             o.UsageEndTime = instance.EndTime;
             return new OrderPlan(o, _ => store.Update(instance));
         });
-        return BssResponse.Ok(ctx, new { HostId = ctx.Action.Host, OrderId = order.Id });
+        return BssResponse.Success(ctx, new ModifyInstanceResponse { Data = new() { HostId = ctx.Action.Host, OrderId = order.Id } });
     }
 
     /// <summary>
@@ -197,11 +203,12 @@ internal static class SalesActions
     [Action(P, V, "ConvertChargeType")]
     public static object ConvertChargeType(ActionContext ctx)
     {
+        var req = ConvertChargeTypeRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
-        var product = Product(ctx, catalog);
+        var product = Product(catalog, req.ProductCode, req.ProductType);
         Wire.OneOf(ctx, "SubscriptionType", null, SubscriptionTypes.Subscription, SubscriptionTypes.PayAsYouGo);
-        var instanceId = ctx.Params.RequiredString("InstanceId");
+        var instanceId = req.InstanceId;
         var store = ctx.Get<SalesStore>();
         var now = ctx.Now.UtcDateTime;
         var order = ctx.Get<OrderDesk>().Place(ctx.PartnerUid, buyer, Wire.ClientToken(ctx), Wire.Digest(ctx), ctx.Now, () =>
@@ -211,7 +218,7 @@ internal static class SalesActions
             var toSubscription = instance.SubscriptionType == SubscriptionTypes.PayAsYouGo;
             var target = toSubscription ? SubscriptionTypes.Subscription : SubscriptionTypes.PayAsYouGo;
             if (!product.Sells(target)) throw SalesErrors.NotSold(product.ProductCode, target);
-            var months = toSubscription ? Period(ctx, "Period") : 0;
+            var months = toSubscription ? Period("Period", req.Period) : 0;
             instance.SubscriptionType = target;
             var quote = toSubscription ? Pricing.Subscription(catalog, product, instance.Config, months) : Quote.Free(catalog.Currency);
             var o = NewOrder(product, instance, OrderTypes.Convert, quote, ctx);
@@ -225,7 +232,7 @@ internal static class SalesActions
                 store.Update(instance);
             });
         });
-        return BssResponse.Ok(ctx, new { OrderId = order.Id });
+        return BssResponse.Success(ctx, new ConvertChargeTypeResponse { Data = new() { OrderId = order.Id } });
     }
 
     /// <summary>An instance of the partner within the caller's scope, of the named product; else not found.</summary>
@@ -246,20 +253,16 @@ internal static class SalesActions
         return i;
     }
 
-    private static CatalogProduct Product(ActionContext ctx, ProductCatalog catalog)
-    {
-        var code = ctx.Params.RequiredString("ProductCode");
-        var type = ctx.Params.String("ProductType");
-        return catalog.Find(code, type) ?? throw SalesErrors.InvalidProductCode(code, type);
-    }
+    private static CatalogProduct Product(ProductCatalog catalog, string code, string? type) =>
+        catalog.Find(code, type) ?? throw SalesErrors.InvalidProductCode(code, type);
 
-    private static int Period(ActionContext ctx, string name)
+    private static int Period(string name, int? value)
     {
-        var months = ctx.Params.Int(name) ?? throw CommonErrors.MissingParameter(name);
+        var months = value ?? throw CommonErrors.MissingParameter(name);
         return months is >= 1 and <= MaxMonths ? months : throw CommonErrors.InvalidParameter(name, $"It must be from 1 to {MaxMonths} months.");
     }
 
-    /// <summary>Parameter.N.Code/Value as a map; the last of a repeated code wins.</summary>
+    /// <summary>Parameter.N.Code/Value as a map; the last of a repeated code wins (a repeat list: the request type holds only its raw text).</summary>
     private static Dictionary<string, string> Parameters(ActionContext ctx)
     {
         var d = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -271,23 +274,18 @@ internal static class SalesActions
         IReadOnlyDictionary<string, string>? original = null) =>
         OrderDesk.OrderFor(product, instance, orderType, quote, ctx.CustomerUid ?? ctx.PartnerUid, original);
 
-    private static InstanceView View(SalesInstance i) => new(
-        Wire.Time(i.CreateTime), Wire.Time(i.EndTime), Wire.Time(i.ExpectedReleaseTime), i.Id, long.Parse(i.CustomerUid, System.Globalization.CultureInfo.InvariantCulture),
-        i.ProductCode, i.ProductType, i.Region, Wire.Time(i.ReleaseTime), i.RenewStatus, i.RenewalDuration, i.RenewalDurationUnit,
-        Seller, SellerId, i.Status, Wire.Time(i.StopTime), i.SubStatus, i.SubscriptionType);
+    /// <summary>One row of QueryAvailableInstances; times that do not apply are left out (null), as the real service does.</summary>
+    private static QueryAvailableInstancesResponse.DataModel.InstanceListModel View(SalesInstance i) => new()
+    {
+        CreateTime = Wire.Time(i.CreateTime), EndTime = Wire.Time(i.EndTime), ExpectedReleaseTime = Wire.Time(i.ExpectedReleaseTime),
+        InstanceID = i.Id, OwnerId = long.Parse(i.CustomerUid, System.Globalization.CultureInfo.InvariantCulture),
+        ProductCode = i.ProductCode, ProductType = i.ProductType, Region = i.Region, ReleaseTime = Wire.Time(i.ReleaseTime),
+        RenewStatus = i.RenewStatus, RenewalDuration = i.RenewalDuration, RenewalDurationUnit = i.RenewalDurationUnit,
+        Seller = Seller, SellerId = SellerId, Status = i.Status, StopTime = Wire.Time(i.StopTime), SubStatus = i.SubStatus,
+        SubscriptionType = i.SubscriptionType,
+    };
 
     /// <summary>[I] the seller of record is Alibaba Cloud's own seller id.</summary>
     private const string Seller = "26842";
     private const long SellerId = 26842;
-
-    /// <summary>One row of QueryAvailableInstances; times that do not apply are left out, as the real service does.</summary>
-    private sealed record InstanceView(
-        string CreateTime,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EndTime,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ExpectedReleaseTime,
-        string InstanceID, long OwnerId, string ProductCode, string ProductType, string Region,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReleaseTime,
-        string RenewStatus, int RenewalDuration, string RenewalDurationUnit, string Seller, long SellerId, string Status,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StopTime,
-        string SubStatus, string SubscriptionType);
 }
