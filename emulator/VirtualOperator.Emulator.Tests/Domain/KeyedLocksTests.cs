@@ -7,7 +7,7 @@ public sealed class KeyedLocksTests
     [Fact]
     public async Task Run_SameKeyInParallel_NeverOverlaps()
     {
-        var locks = new KeyedLocks();
+        var locks = new KeyedLocks(LockLevel.Customer, "test");
         var inside = 0;
         var maxInside = 0;
         var counter = 0;
@@ -29,7 +29,7 @@ public sealed class KeyedLocksTests
     [Fact]
     public async Task Run_ManyDistinctKeys_KeepsNoGateOnceReleased()
     {
-        var locks = new KeyedLocks();
+        var locks = new KeyedLocks(LockLevel.Customer, "test");
         await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(() =>
         {
             for (var i = 0; i < 5000; i++) locks.Run($"outbiz-{t}-{i % 50}", () => i);
@@ -40,7 +40,7 @@ public sealed class KeyedLocksTests
     [Fact]
     public void Run_NestedSameKey_IsReentrantAndReleasesTheGate()
     {
-        var locks = new KeyedLocks();
+        var locks = new KeyedLocks(LockLevel.Customer, "test");
         locks.Run("a", () => locks.Run("a", () => locks.LiveKeys)).Should().Be(1);
         locks.LiveKeys.Should().Be(0);
     }

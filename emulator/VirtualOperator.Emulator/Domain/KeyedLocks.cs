@@ -6,8 +6,10 @@ namespace VirtualOperator.Emulator.Domain;
 /// One lock per key (a partner uid, a customer uid, an OutBizId): check-then-write sequences (the 20-customer
 /// limit, quota charges, idempotency tokens) run under it, so they hold under concurrent calls. A key's gate
 /// lives only while someone holds or waits for it: keys such as OutBizIds are unbounded, memory must not be.
+/// Each set of locks declares its <see cref="LockLevel"/>; taking one out of the order of docs/durability.md throws
+/// (<see cref="LockOrder"/>).
 /// </summary>
-public sealed class KeyedLocks
+public sealed class KeyedLocks(LockLevel level, string name)
 {
     private sealed class Gate
     {
@@ -17,19 +19,33 @@ public sealed class KeyedLocks
 
     private readonly ConcurrentDictionary<string, Gate> _gates = new(StringComparer.Ordinal);
 
+    /// <summary>Where these locks sit in the lock hierarchy.</summary>
+    public LockLevel Level { get; } = level;
+
+    /// <summary>What these locks guard, for the message of a lock-order violation.</summary>
+    public string Name { get; } = name;
+
     /// <summary>How many keys have a live gate (for tests: it returns to zero when nobody holds a lock).</summary>
     public int LiveKeys => _gates.Count;
 
     public T Run<T>(string key, Func<T> action)
     {
-        var gate = Acquire(key);
+        LockOrder.Entering(this, key);
         try
         {
-            lock (gate) return action();
+            var gate = Acquire(key);
+            try
+            {
+                lock (gate) return action();
+            }
+            finally
+            {
+                Release(key, gate);
+            }
         }
         finally
         {
-            Release(key, gate);
+            LockOrder.Left(this, key);
         }
     }
 
@@ -39,14 +55,24 @@ public sealed class KeyedLocks
     /// call that took it, such as an OutBizId held until its change has committed.</summary>
     public Held Enter(string key)
     {
-        var gate = Acquire(key);
+        LockOrder.Entering(this, key);
+        Gate gate;
         try
         {
-            Monitor.Enter(gate);
+            gate = Acquire(key);
+            try
+            {
+                Monitor.Enter(gate);
+            }
+            catch
+            {
+                Release(key, gate);
+                throw;
+            }
         }
         catch
         {
-            Release(key, gate);
+            LockOrder.Left(this, key);
             throw;
         }
         return new Held(this, key, gate);
@@ -66,6 +92,7 @@ public sealed class KeyedLocks
             if (Interlocked.Exchange(ref _exited, 1) == 1) return;
             Monitor.Exit(_gate);
             _owner.Release(_key, (Gate)_gate);
+            LockOrder.Left(_owner, _key);
         }
     }
 

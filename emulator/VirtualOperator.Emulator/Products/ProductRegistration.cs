@@ -30,6 +30,7 @@ public static class ProductRegistration
 
     public static IServiceCollection AddProducts(this IServiceCollection services)
     {
+        services.AddSingleton<Domain.CustomerLocks>();
         services.AddBssOpenApi();
         services.AddSales();
         services.AddMetering();

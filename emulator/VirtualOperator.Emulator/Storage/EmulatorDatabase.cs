@@ -109,9 +109,8 @@ public sealed partial class EmulatorDatabase : IDisposable
     /// know whether its caller opened one. <c>CreditLedger.WithCustomerLock</c> and <c>OrderDesk.Place</c> /
     /// <c>UnderCustomerLock</c> open one for you: a purchase, a quota change, a lifecycle step are each one change.
     /// <para>
-    /// Lock order (docs/durability.md): partner → customer → OutBizId → write gate → leaf locks (message sequence, caches).
-    /// The unit takes the write gate at its first write and holds it to the commit, so take every partner, customer and
-    /// OutBizId lock a change needs before its first write, never after.
+    /// The unit takes the write gate at its first write and holds it to the commit: take every keyed lock a change needs
+    /// before its first write (lock order: docs/durability.md; checked by <see cref="Domain.LockOrder"/>).
     /// </para>
     /// </summary>
     public T Atomic<T>(Func<T> work)
@@ -140,7 +139,7 @@ public sealed partial class EmulatorDatabase : IDisposable
         finally
         {
             _unit = outer;
-            if (unit.Writing) Monitor.Exit(_writeGate);
+            if (unit.Writing) ExitWriteGate();
             if (committed && unit.AfterCommit is { } after) foreach (var a in after) a();
             if (unit.WhenDone is { } done) foreach (var a in done) a();
         }
@@ -198,23 +197,33 @@ public sealed partial class EmulatorDatabase : IDisposable
         {
             if (!u.Writing)
             {
-                Monitor.Enter(_writeGate);
+                EnterWriteGate();
                 try { Db.BeginTrans(); }
-                catch { Monitor.Exit(_writeGate); throw; }
+                catch { ExitWriteGate(); throw; }
                 u.Writing = true;
             }
             return default;
         }
-        Monitor.Enter(_writeGate);
-        return new WriteScope(_writeGate);
+        EnterWriteGate();
+        return new WriteScope(this);
     }
 
-    internal readonly struct WriteScope(object? gate) : IDisposable
+    // The gate is the last level of the lock order: the thread records it so a keyed lock taken under it throws.
+    private void EnterWriteGate()
     {
-        public void Dispose()
-        {
-            if (gate is not null) Monitor.Exit(gate);
-        }
+        Monitor.Enter(_writeGate);
+        Domain.LockOrder.EnteredWriteGate();
+    }
+
+    private void ExitWriteGate()
+    {
+        Domain.LockOrder.LeftWriteGate();
+        Monitor.Exit(_writeGate);
+    }
+
+    internal readonly struct WriteScope(EmulatorDatabase? db) : IDisposable
+    {
+        public void Dispose() => db?.ExitWriteGate();
     }
 
     private void CheckSchema()

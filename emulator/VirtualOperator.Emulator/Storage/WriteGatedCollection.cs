@@ -11,7 +11,7 @@ namespace VirtualOperator.Emulator.Storage;
 /// answer is one writer per database. The emulator's hot write (a quota change) no longer touches LiteDB, so the
 /// gate costs little. A write made inside <see cref="EmulatorDatabase.Atomic{T}"/> joins that unit's transaction (the unit
 /// holds the gate from its first write to its commit); any other write is its own transaction. Only leaf locks (that
-/// never wait for the gate) may be taken while holding it: see the lock order on <see cref="EmulatorDatabase.Atomic{T}"/>.
+/// never wait for the gate) may be taken while holding it: see the lock order in docs/durability.md.
 /// </summary>
 internal sealed class WriteGatedCollection<T>(ILiteCollection<T> inner, EmulatorDatabase gate) : ILiteCollection<T>
 {

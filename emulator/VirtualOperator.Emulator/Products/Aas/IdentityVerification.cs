@@ -35,11 +35,12 @@ public sealed class IdentityVerifications
     private readonly EmulatorDatabase _db;
     private readonly CustomerStore _customers;
     private readonly PartnerEvents _events;
-    private readonly KeyedLocks _locks = new();
+    private readonly CustomerLocks _locks;
 
-    public IdentityVerifications(EmulatorDatabase db, CustomerStore customers, PartnerEvents events)
+    public IdentityVerifications(EmulatorDatabase db, CustomerStore customers, PartnerEvents events, CustomerLocks locks)
     {
         _db = db;
+        _locks = locks;
         _customers = customers;
         _events = events;
         Records.EnsureIndex(v => v.PartnerUid);
@@ -55,7 +56,7 @@ public sealed class IdentityVerifications
         string.IsNullOrEmpty(ticket) ? null : Records.FindOne(v => v.Ticket == ticket);
 
     /// <summary>A new verification URL ticket; a customer already certified keeps its state (the page says so).</summary>
-    public IdentityVerification Start(Customer c, string? bidType, string? subjectType, DateTimeOffset now) => _locks.Run(c.Id, () => _db.Atomic(() =>
+    public IdentityVerification Start(Customer c, string? bidType, string? subjectType, DateTimeOffset now) => _locks.Run(c.Id, () =>
     {
         var v = Get(c);
         v.Ticket = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
@@ -69,9 +70,9 @@ public sealed class IdentityVerifications
         v.UpdatedAt = now.UtcDateTime;
         Records.Upsert(v);
         return v;
-    }));
+    });
 
-    public IdentityVerification Complete(Customer c, string? subjectType, string? name, DateTimeOffset now) => _locks.Run(c.Id, () => _db.Atomic(() =>
+    public IdentityVerification Complete(Customer c, string? subjectType, string? name, DateTimeOffset now) => _locks.Run(c.Id, () =>
     {
         var v = Get(c);
         if (v.Status == VerificationStatus.Certified) return v;
@@ -85,9 +86,9 @@ public sealed class IdentityVerifications
         _events.Record(c.PartnerUid, PartnerEventTypes.IdentityVerificationCompleted,
             new { CustomerUid = c.Id, v.SubjectType, v.BidType }, now);
         return v;
-    }));
+    });
 
-    public IdentityVerification Reject(Customer c, string? reason, DateTimeOffset now) => _locks.Run(c.Id, () => _db.Atomic(() =>
+    public IdentityVerification Reject(Customer c, string? reason, DateTimeOffset now) => _locks.Run(c.Id, () =>
     {
         var v = Get(c);
         if (v.Status == VerificationStatus.Certified)
@@ -99,10 +100,10 @@ public sealed class IdentityVerifications
         _events.Record(c.PartnerUid, PartnerEventTypes.IdentityVerificationRejected,
             new { CustomerUid = c.Id, Reason = v.RejectReason, v.BidType }, now);
         return v;
-    }));
+    });
 
     /// <summary>Removes a certification; false when there was none to remove.</summary>
-    public bool Remove(Customer c, DateTimeOffset now) => _locks.Run(c.Id, () => _db.Atomic(() =>
+    public bool Remove(Customer c, DateTimeOffset now) => _locks.Run(c.Id, () =>
     {
         var v = Get(c);
         if (v.Status != VerificationStatus.Certified) return false;
@@ -113,7 +114,7 @@ public sealed class IdentityVerifications
         SetCertified(c, false);
         _events.Record(c.PartnerUid, PartnerEventTypes.IdentityVerificationRemoved, new { CustomerUid = c.Id, v.BidType }, now);
         return true;
-    }));
+    });
 
     private void SetCertified(Customer c, bool certified)
     {

@@ -27,7 +27,7 @@ public sealed class ServiceNumbers
     private readonly IResourceDirectory[] _directories;
     private readonly IOptions<BsnOptions> _options;
 
-    public KeyedLocks PartnerLocks { get; } = new();
+    public KeyedLocks PartnerLocks { get; } = new(LockLevel.Partner, "Bsn service numbers and ICP filings");
 
     public ServiceNumbers(EmulatorDatabase db, IEnumerable<IResourceDirectory> directories, IOptions<BsnOptions> options)
     {

@@ -14,7 +14,7 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi;
 public sealed class CustomerStore : IStateReset
 {
     private readonly EmulatorDatabase _db;
-    private readonly KeyedLocks _locks = new();
+    private readonly KeyedLocks _locks = new(LockLevel.Partner, "customer creation");
     // Bumped after every write of a partner's customers; a cached list is used only while its stamp is current.
     private readonly ConcurrentDictionary<string, long> _generation = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UidList> _uids = new(StringComparer.Ordinal);

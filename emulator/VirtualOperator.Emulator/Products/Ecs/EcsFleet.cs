@@ -8,7 +8,7 @@ namespace VirtualOperator.Emulator.Products.Ecs;
 /// The ECS instances with their subscription and meter: the one place that creates, reads the status of, and releases
 /// an instance, so handlers, the resource directory and the meter's callbacks agree. Changes run under the customer's lock.
 /// </summary>
-public sealed class EcsFleet(EcsStore store, SalesStore sales, PayAsYouGoMeter meter, SalesEvents salesEvents, PartnerEvents events)
+public sealed class EcsFleet(EcsStore store, SalesStore sales, PayAsYouGoMeter meter, Instances.ProductInstances<EcsInstance> instances, PartnerEvents events)
 {
     public EcsStatusView State(EcsInstance i, DateTime now) => EcsState.Of(i, sales.Instance(i.Id), meter.Find(i.Id), now);
 
@@ -48,15 +48,5 @@ public sealed class EcsFleet(EcsStore store, SalesStore sales, PayAsYouGoMeter m
     }
 
     /// <summary>Releases an instance (DeleteInstance, or arrears): its subscription record is Released, its meter ends, InstanceReleased is recorded.</summary>
-    public void Release(string id, DateTime at)
-    {
-        if (sales.Instance(id) is not { IsReleased: false } s) return;
-        s.Status = InstanceStatuses.Released;
-        s.SubStatus = InstanceStatuses.Released;
-        s.ReleaseTime = at;
-        SubscriptionLifecycle.Schedule(s);
-        sales.Update(s);
-        meter.End(id, at);
-        salesEvents.Record(PartnerEventTypes.InstanceReleased, s, at);
-    }
+    public void Release(string id, DateTime at) => instances.Release(id, at);
 }

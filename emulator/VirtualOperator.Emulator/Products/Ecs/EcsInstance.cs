@@ -7,7 +7,7 @@ namespace VirtualOperator.Emulator.Products.Ecs;
 /// PostPaid instance's hourly usage is its metered resource (<see cref="BssOpenApi.Sales.Metering.PayAsYouGoMeter"/>).
 /// The status an API call sees is computed from the three (<see cref="EcsState"/>).
 /// </summary>
-public sealed class EcsInstance
+public sealed class EcsInstance : Instances.IProductInstance
 {
     public const string SalesKind = BssOpenApi.Sales.InstanceKinds.Ecs;
 

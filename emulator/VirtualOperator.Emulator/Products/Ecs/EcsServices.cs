@@ -2,25 +2,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using VirtualOperator.Emulator.Hosting;
 using VirtualOperator.Emulator.Partners;
-using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
-using VirtualOperator.Emulator.Products.BssOpenApi.Sales.Metering;
-using VirtualOperator.Emulator.Products.Resources;
+using VirtualOperator.Emulator.Products.Instances;
 
 namespace VirtualOperator.Emulator.Products.Ecs;
 
-/// <summary>ECS services (inventory, store, pricing, fleet, meter and renewal hooks, resource directory) and its control-plane routes.</summary>
+/// <summary>ECS services (inventory, its instances on the shared machinery, stock, pricing, fleet) and its control-plane routes.</summary>
 public static class EcsServices
 {
     public static IServiceCollection AddEcs(this IServiceCollection services)
     {
         services.AddSingleton(sp => EcsInventory.Load(EcsInventory.DefaultPath(sp.GetRequiredService<IOptions<EmulatorOptions>>().Value.FixturesPath)));
-        services.AddSingleton<EcsStore>();
+        // Instances, prices, states: the shared hooks (renewal pricing, meter, release, resource directory) follow.
+        services.AddInstanceProduct<EcsInstance, EcsStore, EcsProduct>();
         services.AddSingleton<EcsStock>();
         services.AddSingleton<EcsPricing>();
         services.AddSingleton<EcsFleet>();
-        services.AddSingleton<IMeteredProduct, EcsMeteredProduct>();
-        services.AddSingleton<IRenewalPricing, EcsRenewalPricing>();
-        services.AddSingleton<IResourceDirectory, EcsResourceDirectory>();
         return services;
     }
 

@@ -13,7 +13,7 @@ public sealed class FederationStore
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private readonly EmulatorDatabase _db;
-    private readonly KeyedLocks _locks = new();
+    private readonly KeyedLocks _locks = new(LockLevel.OutBizId, "sign-in token");
 
     public FederationStore(EmulatorDatabase db)
     {

@@ -1,6 +1,7 @@
 using VirtualOperator.Emulator.Clock;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales.Metering;
+using VirtualOperator.Emulator.Products.Instances;
 using VirtualOperator.Emulator.Products.Messages;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 
@@ -17,6 +18,9 @@ public sealed class RdsDesk(
     OrderDesk desk, SalesStore sales, RdsStore store, RdsSales money, SalesEvents events, WallClock wall, RdsTimings timings, PayAsYouGoMeter meter)
 {
     public RdsTimings Timings => timings;
+
+    /// <summary>The declared states (<see cref="RdsState"/>), with this host's durations.</summary>
+    public InstanceStateMachine States { get; } = RdsState.Machine(timings);
     public DateTimeOffset Wall => wall.UtcNow;
 
     /// <summary>
@@ -75,16 +79,19 @@ public sealed class RdsDesk(
     {
         record ??= Record(i);
         if (i.IsReleased || record?.IsReleased == true) return RdsStatuses.Released;
-        if (i.BusyAt(now, wall.UtcNow) is { } busy) return busy;
-        return LockModeOf(i, record) == "Unlock" ? RdsStatuses.Running : RdsStatuses.Stopped;
+        // The transition's progress from its end times (set by RdsInstance.BeginBusy): elapsed = duration - time left.
+        var busy = i.Busy is { } b && States.Transitions.Contains(b) ? b : null;
+        var elapsed = busy is null ? TimeSpan.Zero : States.Duration(busy) - (RdsInstance.Utc(i.BusyUntil) - now.UtcDateTime);
+        var wallElapsed = timings.Wall - (RdsInstance.Utc(i.BusyUntilWall) - wall.UtcNow.UtcDateTime);
+        return States.StatusOf(RdsStatuses.Running, busy, elapsed, LocksOf(i, record), wallElapsed);
     }
 
     /// <summary>LockMode [I]: LockByExpiration while a subscription is expired, LockByArrearage while a Postpaid instance is
-    /// stopped for arrears by the meter, else Unlock.</summary>
-    public string LockModeOf(RdsInstance i, SalesInstance? record) =>
-        record?.Status == InstanceStatuses.Expired ? "LockByExpiration"
-        : i.PayType == RdsPayTypes.Postpaid && meter.Find(i.Id)?.State == MeterStates.StoppedForArrears ? "LockByArrearage"
-        : "Unlock";
+    /// stopped for arrears by the meter, else Unlock (<see cref="RdsState"/>).</summary>
+    public string LockModeOf(RdsInstance i, SalesInstance? record) => LocksOf(i, record) is [var first, ..] ? first : RdsState.Unlock;
+
+    private IReadOnlyList<string> LocksOf(RdsInstance i, SalesInstance? record) =>
+        States.LocksOf(record, i.PayType == RdsPayTypes.Postpaid ? meter.Find(i.Id) : null);
 
     /// <summary>A Postpaid instance's hourly price follows its new spec from now on.</summary>
     public void Reprice(RdsInstance i)

@@ -8,7 +8,7 @@ namespace VirtualOperator.Emulator.Products.Rds;
 /// on the virtual clock or <see cref="BusyUntilWall"/> in wall time, whichever comes first (<see cref="RdsTimings"/>); the
 /// status is derived when read, never set by a timer.
 /// </summary>
-public sealed class RdsInstance
+public sealed class RdsInstance : Instances.IProductInstance
 {
     public string Id { get; set; } = "";
     public string PartnerUid { get; set; } = "";

@@ -86,17 +86,3 @@ public sealed class RdsSales(RdsInventory inventory)
         RenewalDuration = 1, RenewalDurationUnit = yearly ? "Y" : "M",
     };
 }
-
-/// <summary>Automatic renewals of RDS subscriptions: the current class and storage at the subscription price.</summary>
-public sealed class RdsRenewalPricing(RdsSales sales) : IRenewalPricing
-{
-    public string Kind => RdsSales.Kind;
-
-    public Order? RenewalOrder(SalesInstance instance, int months)
-    {
-        var c = instance.Config;
-        if (!c.TryGetValue("DBInstanceClass", out var cls) || !c.TryGetValue("DBInstanceStorageType", out var type)
-            || !int.TryParse(c.GetValueOrDefault("DBInstanceStorage"), CultureInfo.InvariantCulture, out var gb)) return null;
-        return sales.Order(instance, OrderTypes.Renew, sales.Subscription(cls, type, gb, months), "system");
-    }
-}

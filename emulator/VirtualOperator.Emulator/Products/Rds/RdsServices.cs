@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
 using VirtualOperator.Emulator.Hosting;
-using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
-using VirtualOperator.Emulator.Products.Resources;
+using VirtualOperator.Emulator.Products.Instances;
 
 namespace VirtualOperator.Emulator.Products.Rds;
 
-/// <summary>RDS services: inventory, store, desk, prices, renewals and the resource directory.</summary>
+/// <summary>RDS services: inventory, timings, its instances on the shared machinery, the money side and the desk.</summary>
 public static class RdsServices
 {
     public const string Product = "Rds";
@@ -20,13 +19,10 @@ public static class RdsServices
             var seconds = sp.GetRequiredService<IConfiguration>().GetValue<double?>("Emulator:Rds:WallSeconds") ?? 3;
             return new RdsTimings { Wall = TimeSpan.FromSeconds(seconds) };
         });
-        services.AddSingleton<RdsStore>();
+        // Instances, prices, states: the shared hooks (renewal pricing, meter, release, resource directory) follow.
+        services.AddInstanceProduct<RdsInstance, RdsStore, RdsProduct>();
         services.AddSingleton<RdsSales>();
         services.AddSingleton<RdsDesk>();
-        services.AddSingleton<IRenewalPricing, RdsRenewalPricing>();
-        services.AddSingleton<IReleaseFollower, RdsReleaseFollower>();
-        services.AddSingleton<BssOpenApi.Sales.Metering.IMeteredProduct, RdsMeteredProduct>();
-        services.AddSingleton<IResourceDirectory, RdsResourceDirectory>();
         return services;
     }
 }

@@ -1,41 +1,26 @@
 using System.Security.Cryptography;
 using LiteDB;
+using VirtualOperator.Emulator.Products.Instances;
 using VirtualOperator.Emulator.Storage;
 
 namespace VirtualOperator.Emulator.Products.Rds;
 
 /// <summary>
-/// RDS state. Collections: <c>rdsInstances</c> (id instance id; indexes PartnerUid, CustomerUid, MasterInstanceId),
-/// <c>rdsBackups</c> (id backup set id; indexes PartnerUid, DBInstanceId). Every document carries its PartnerUid, so a
-/// partner reset (<see cref="EmulatorDatabase.DeletePartnerData"/>) reaches it. Writers hold the customer's lock
-/// (<see cref="BssOpenApi.Sales.OrderDesk.UnderCustomerLock{T}"/>), the same lock as the instance's orders and credit.
+/// RDS state. Collections: <c>rdsInstances</c> (id instance id; indexes PartnerUid, CustomerUid: the shared
+/// <see cref="InstanceStore{TInstance}"/>; and MasterInstanceId), <c>rdsBackups</c> (id backup set id; indexes PartnerUid,
+/// DBInstanceId). Every document carries its PartnerUid, so a partner reset (<see cref="EmulatorDatabase.DeletePartnerData"/>)
+/// reaches it. Writers hold the customer's lock (<see cref="Domain.CustomerLocks"/>), the same lock as the instance's orders and credit.
 /// </summary>
-public sealed class RdsStore
+public sealed class RdsStore : InstanceStore<RdsInstance>
 {
-    private readonly EmulatorDatabase _db;
-
-    public RdsStore(EmulatorDatabase db)
+    public RdsStore(EmulatorDatabase db) : base(db, "rdsInstances", i => i.CreateTime)
     {
-        _db = db;
-        Instances.EnsureIndex(i => i.PartnerUid);
-        Instances.EnsureIndex(i => i.CustomerUid);
         Instances.EnsureIndex(i => i.MasterInstanceId);
         Backups.EnsureIndex(b => b.PartnerUid);
         Backups.EnsureIndex(b => b.DBInstanceId);
     }
 
-    private ILiteCollection<RdsInstance> Instances => _db.Collection<RdsInstance>("rdsInstances");
-    private ILiteCollection<RdsBackup> Backups => _db.Collection<RdsBackup>("rdsBackups");
-
-    public RdsInstance? Instance(string id) => Instances.FindById(id);
-    public void Insert(RdsInstance i) => Instances.Insert(i);
-    public void Update(RdsInstance i) => Instances.Update(i);
-
-    /// <summary>The partner's instances (one customer's when given), oldest first.</summary>
-    public IReadOnlyList<RdsInstance> InstancesOf(string partnerUid, string? customerUid) =>
-        Instances.Find(i => i.PartnerUid == partnerUid)
-            .Where(i => customerUid is null || i.CustomerUid == customerUid)
-            .OrderBy(i => i.CreateTime).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+    private ILiteCollection<RdsBackup> Backups => Db.Collection<RdsBackup>("rdsBackups");
 
     public IReadOnlyList<RdsInstance> ReadOnlyOf(string masterId) =>
         Instances.Find(i => i.MasterInstanceId == masterId).OrderBy(i => i.CreateTime).ToList();

@@ -4,7 +4,7 @@ namespace VirtualOperator.Emulator.Products.Resources;
 /// What one product tells the others about a resource it holds (an ECS instance, an RDS instance…), without
 /// them reading its store: ICP service numbers (Bsn) need "is this a Running instance of that customer with a
 /// public IP", the dashboard and bundles list resources of every product. Each product registers one
-/// implementation (<c>services.AddSingleton&lt;IResourceDirectory, EcsResourceDirectory&gt;()</c>); readers take
+/// implementation (a product with instances gets it from <c>services.AddInstanceProduct&lt;…&gt;()</c>, docs/new-product.md); readers take
 /// <c>IEnumerable&lt;IResourceDirectory&gt;</c> and ask each.
 /// </summary>
 public interface IResourceDirectory

@@ -9,7 +9,7 @@ namespace VirtualOperator.Emulator.Products.Workorder;
 public sealed class TicketStore
 {
     private readonly EmulatorDatabase _db;
-    private readonly KeyedLocks _locks = new();
+    private readonly KeyedLocks _locks = new(LockLevel.OutBizId, "ticket");
 
     public TicketStore(EmulatorDatabase db)
     {

@@ -26,14 +26,15 @@ public sealed partial class CreditLedger : IStateReset
 
     private readonly EmulatorDatabase _db;
     private readonly BudgetAlarms _alarms;
-    private readonly KeyedLocks _locks = new();
+    private readonly CustomerLocks _locks;
     // customer uid -> currency -> ledger. Replaced (never changed in place) under the customer's lock.
     private readonly ConcurrentDictionary<string, ImmutableSortedDictionary<string, CustomerCredit>> _ledgers = new(StringComparer.Ordinal);
 
-    public CreditLedger(EmulatorDatabase db, BudgetAlarms alarms)
+    public CreditLedger(EmulatorDatabase db, BudgetAlarms alarms, CustomerLocks locks)
     {
         _db = db;
         _alarms = alarms;
+        _locks = locks;
         // Only resets look ledgers up in the store (by partner); every other read is answered from memory.
         Credits.EnsureIndex(c => c.PartnerUid);
         Statuses.EnsureIndex(s => s.PartnerUid);
@@ -61,12 +62,12 @@ public sealed partial class CreditLedger : IStateReset
             if (ledgers.Values.Any(l => l.PartnerUid == partnerUid)) _ledgers.TryRemove(customer, out _);
     }
 
-    /// <summary>Runs <paramref name="action"/> under the customer's lock: use it to make a charge and a write (an order) one step.</summary>
+    /// <summary>Runs <paramref name="action"/> under the customer's lock (<see cref="CustomerLocks"/>, the one every product
+    /// takes): use it to make a charge and a write (an order) one step.</summary>
     /// <remarks>The step is one unit of work (<see cref="EmulatorDatabase.Atomic{T}"/>): everything it writes commits together.</remarks>
     public T WithCustomerLock<T>(string customerUid, Func<T> action) => Locked(customerUid, action);
 
-    // Lock order: the customer, then (inside the unit) OutBizId and the write gate.
-    private T Locked<T>(string customerUid, Func<T> action) => _locks.Run(customerUid, () => _db.Atomic(action));
+    private T Locked<T>(string customerUid, Func<T> action) => _locks.Run(customerUid, action);
 
     public CustomerCredit? Get(string customerUid, string currency) =>
         _ledgers.TryGetValue(customerUid, out var ledgers) ? ledgers.GetValueOrDefault(currency) : null;

@@ -26,7 +26,7 @@ public sealed partial class OutBizIdRegistry : IStateReset
     public const int MaxOutBizIdLength = 128;
 
     private readonly EmulatorDatabase _db;
-    private readonly KeyedLocks _locks = new();
+    private readonly KeyedLocks _locks = new(LockLevel.OutBizId, "OutBizId");
     private readonly ConcurrentDictionary<string, BudgetOperation> _operations = new(StringComparer.Ordinal);
 
     public OutBizIdRegistry(EmulatorDatabase db)
@@ -63,8 +63,8 @@ public sealed partial class OutBizIdRegistry : IStateReset
         // One unit of work (joined when the caller opened one, as CreditLedger.WithCustomerLock does): the change, its
         // alarm state and messages and this record commit together, or none does. The id's lock is held until that
         // commit (WhenDone), and the answer is kept in memory only once it has committed (AfterCommit), so a retry
-        // never answers a change that could still be lost. Lock order: the customer (held by the caller), then this
-        // id, then the write gate: call Once before the change's first write.
+        // never answers a change that could still be lost. Call Once before the change's first write (lock order:
+        // docs/durability.md).
         return _db.Atomic(() =>
         {
             _db.HoldUntilDone(_locks, id);

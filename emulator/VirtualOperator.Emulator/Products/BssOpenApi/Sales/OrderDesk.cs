@@ -12,9 +12,11 @@ public sealed record OrderPlan(Order Order, Action<Order> Apply);
 /// charge from the customer's credit, the order and its effects, all one step under the customer's lock,
 /// so parallel retries with one token charge once and a refused charge leaves nothing behind.
 /// </summary>
-public sealed class OrderDesk(SalesStore store, CreditLedger ledger, SalesEvents events)
+public sealed class OrderDesk(SalesStore store, CreditLedger ledger, SalesEvents events, Domain.CustomerLocks customerLocks)
 {
-    public T UnderCustomerLock<T>(string customerUid, Func<T> action) => ledger.WithCustomerLock(customerUid, action);
+    /// <summary>Runs one step of a customer's (a lifecycle step, a product's own change) as one unit of work under the
+    /// customer's lock: <see cref="Domain.CustomerLocks"/>, the same lock the ledger and <see cref="Place"/> take.</summary>
+    public T UnderCustomerLock<T>(string customerUid, Func<T> action) => customerLocks.Run(customerUid, action);
 
     /// <summary>A plan whose paid order creates <paramref name="instance"/> (and is its one creating order).</summary>
     public OrderPlan Creating(SalesInstance instance, Order order) => new(order, paid =>
@@ -45,7 +47,7 @@ public sealed class OrderDesk(SalesStore store, CreditLedger ledger, SalesEvents
     /// inside the lock (so it sees current state), its amount is charged, and the order and its effects are written.
     /// </summary>
     public Order Place(string partnerUid, string customerUid, string? clientToken, string requestDigest, DateTimeOffset now, Func<OrderPlan> plan) =>
-        ledger.WithCustomerLock(customerUid, () =>
+        customerLocks.Run(customerUid, () =>
         {
             if (clientToken is not null && store.OrderByToken(customerUid, clientToken) is { } prior)
                 return prior.RequestDigest == requestDigest ? prior : throw SalesErrors.IdempotentParameterMismatch();

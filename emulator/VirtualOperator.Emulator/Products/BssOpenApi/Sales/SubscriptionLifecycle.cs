@@ -42,7 +42,7 @@ public sealed class SubscriptionLifecycle(
     public static readonly TimeSpan NoticeBefore = TimeSpan.FromDays(7);
     public static readonly TimeSpan ReleaseAfter = TimeSpan.FromDays(15);
 
-    private readonly KeyedLocks _partnerLocks = new();
+    private readonly KeyedLocks _partnerLocks = new(LockLevel.Partner, "subscription lifecycle");
     private readonly Dictionary<string, IRenewalPricing> _pricing = pricings.ToDictionary(p => p.Kind);
     private readonly ILookup<string, IReleaseFollower> _followers = followers.ToLookup(f => f.Kind);
 

@@ -30,7 +30,7 @@ public sealed class PayAsYouGoMeter(
     public static readonly TimeSpan ReleaseAfterStop = TimeSpan.FromDays(15);
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
-    private readonly KeyedLocks _partnerLocks = new();
+    private readonly KeyedLocks _partnerLocks = new(LockLevel.Partner, "pay-as-you-go metering");
     // Resolved at first use: a product's callbacks usually need the meter too (release ends metering).
     private readonly Lazy<Dictionary<string, IMeteredProduct>> _registered = new(() =>
         services.GetServices<IMeteredProduct>().ToDictionary(p => p.ProductCode, StringComparer.Ordinal));
