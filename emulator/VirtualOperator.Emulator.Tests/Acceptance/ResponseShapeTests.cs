@@ -74,11 +74,19 @@ public sealed class ResponseShapeTests(TourFixture f) : IClassFixture<TourFixtur
         foreach (var (key, answer) in f.First.Answers)
         {
             var (version, action) = (key[..key.IndexOf('/')], key[(key.IndexOf('/') + 1)..]);
-            var shape = Catalog.FindRpc(version, action)!.Response!;
-            problems.AddRange(ShapeChecker.Check(shape, answer).Select(p => $"{action} {p}"));
+            var descriptor = Catalog.FindRpc(version, action)!;
+            problems.AddRange(ShapeChecker.Check(descriptor.Response!, answer).Where(p => !AbsentScalarOfRds(descriptor.Product, p)).Select(p => $"{action} {p}"));
         }
         problems.Except(OmittedLikeTheRealService.Keys).Should().BeEmpty(string.Join("\n", problems));
     }
+
+    /// <summary>
+    /// RDS answers through the generated types (Api/Rds.g.cs) and leaves out what the emulator has no value for; before, it sent
+    /// every such field as null. The Tea SDKs read an absent scalar exactly as a null one, so for RDS it is not a problem
+    /// (docs/rds.md). Absent objects and lists still are.
+    /// </summary>
+    private static bool AbsentScalarOfRds(string product, ShapeChecker.Problem p) =>
+        product == "Rds" && p.Kind == "missing" && p.Detail is "string" or "number" or "boolean" or "any";
 
     [Fact]
     public void GetSigninToken_MatchesItsCatalogShape()

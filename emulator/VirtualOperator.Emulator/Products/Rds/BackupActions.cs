@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Api.Rds;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using System.Text.RegularExpressions;
 using VirtualOperator.Emulator.Protocol.Dispatch;
@@ -15,11 +16,12 @@ internal static partial class BackupActions
     [Action(P, V, "CreateBackup")]
     public static object CreateBackup(ActionContext ctx)
     {
+        var req = CreateBackupRequest.Of(ctx);
         var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
-        var id = ctx.Params.RequiredString("DBInstanceId");
-        var method = RdsWire.OneOf(ctx, "BackupMethod", "Physical", "Physical", "Logical", "Snapshot");
-        var type = RdsWire.OneOf(ctx, "BackupType", "Auto", "Auto", "FullBackup");
-        RdsWire.OneOf(ctx, "BackupStrategy", "instance", "db", "instance");
+        var id = req.DBInstanceId;
+        var method = RdsWire.OneOf("BackupMethod", req.BackupMethod, "Physical", "Physical", "Logical", "Snapshot");
+        var type = RdsWire.OneOf("BackupType", req.BackupType, "Auto", "Auto", "FullBackup");
+        RdsWire.OneOf("BackupStrategy", req.BackupStrategy, "instance", "db", "instance");
         var desk = ctx.Get<RdsDesk>();
         var store = ctx.Get<RdsStore>();
         var found = desk.Own(ctx, id, scope);
@@ -37,18 +39,20 @@ internal static partial class BackupActions
             store.Insert(b);
             return b;
         });
-        return RdsReply.Of(ctx, new { BackupJobId = backup.JobId, ctx.RequestId });
+        return new CreateBackupResponse { BackupJobId = backup.JobId, RequestId = ctx.RequestId };
     }
 
     /// <summary>Finished backups of an instance inside its retention period, newest first, paged (counts are strings in this model).</summary>
     [Action(P, V, "DescribeBackups")]
     public static object DescribeBackups(ActionContext ctx)
     {
-        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
+        var req = DescribeBackupsRequest.Of(ctx);
+        var rds = ctx.Get<RdsDesk>().Own(ctx, req.DBInstanceId, ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
         var (number, size) = RdsWire.Page(ctx);
-        var backupId = ctx.Params.String("BackupId");
-        var status = ctx.Params.String("BackupStatus");
-        var mode = ctx.Params.String("BackupMode");
+        var backupId = req.BackupId;
+        var status = req.BackupStatus;
+        var mode = req.BackupMode;
+        // Times are read by wire name through the one RDS time parser (the model types them as plain strings).
         var from = RdsWire.TimeParam(ctx, "StartTime");
         var to = RdsWire.TimeParam(ctx, "EndTime");
         var rows = Available(ctx, rds)
@@ -58,18 +62,18 @@ internal static partial class BackupActions
             .Where(b => from is null || RdsInstance.Utc(b.StartTime) >= from)
             .Where(b => to is null || RdsInstance.Utc(b.StartTime) <= to)
             .ToList();
-        var page = rows.Skip((number - 1) * size).Take(size).Select(b => new
+        var page = rows.Skip((number - 1) * size).Take(size).Select(b => new DescribeBackupsResponse.ItemsModel.BackupModel
         {
             BackupEndTime = RdsWire.Time(b.EndAt(ctx.Now)), BackupId = b.Id, BackupInitiator = "User", BackupMethod = b.Method, BackupMode = b.Mode,
             BackupSize = b.Size, BackupStartTime = RdsWire.Time(b.StartTime), BackupStatus = "Success", BackupType = b.Type,
-            DBInstanceId = b.DBInstanceId, b.Engine, b.EngineVersion, IsAvail = 1, StoreStatus = "Disabled",
+            DBInstanceId = b.DBInstanceId, Engine = b.Engine, EngineVersion = b.EngineVersion, IsAvail = 1, StoreStatus = "Disabled",
             ExpectExpireTime = RdsWire.Time(RdsInstance.Utc(b.StartTime).AddDays(rds.BackupRetentionPeriod)),
         }).ToList();
-        return RdsReply.Of(ctx, new
+        return new DescribeBackupsResponse
         {
-            Items = new { Backup = page }, PageNumber = RdsWire.Number(number), PageRecordCount = RdsWire.Number(page.Count), ctx.RequestId,
+            Items = new() { Backup = page }, PageNumber = RdsWire.Number(number), PageRecordCount = RdsWire.Number(page.Count), RequestId = ctx.RequestId,
             TotalRecordCount = RdsWire.Number(rows.Count),
-        });
+        };
     }
 
     /// <summary>The backup sets a restore may use now: finished and not older than the retention period [I].</summary>
@@ -84,22 +88,25 @@ internal static partial class BackupActions
     [Action(P, V, "ModifyBackupPolicy")]
     public static object ModifyBackupPolicy(ActionContext ctx)
     {
+        var req = ModifyBackupPolicyRequest.Of(ctx);
         var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
-        var id = ctx.Params.RequiredString("DBInstanceId");
-        var mode = RdsWire.OneOf(ctx, "BackupPolicyMode", "DataBackupPolicy", "DataBackupPolicy", "LogBackupPolicy");
+        var id = req.DBInstanceId;
+        var mode = RdsWire.OneOf("BackupPolicyMode", req.BackupPolicyMode, "DataBackupPolicy", "DataBackupPolicy", "LogBackupPolicy");
+        // The model types the retention periods and LocalLogRetentionHours as strings; the emulator takes whole numbers, so
+        // Range and Int read them by wire name.
         var retention = Range(ctx, "BackupRetentionPeriod", ctx.Get<RdsInventory>().BackupRetention);
-        var time = ctx.Params.String("PreferredBackupTime");
+        var time = req.PreferredBackupTime;
         if (time is not null && !BackupWindow().IsMatch(time))
             throw CommonErrors.InvalidParameter("PreferredBackupTime", "Expected HH:mmZ-HH:mmZ, for example 02:00Z-03:00Z.");
-        var period = ctx.Params.String("PreferredBackupPeriod");
+        var period = req.PreferredBackupPeriod;
         if (period is not null)
         {
             var days = period.Split(',', StringSplitOptions.TrimEntries);
             if (days.Length < 2 || days.Any(d => !Days.Contains(d)) || days.Distinct().Count() != days.Length)
                 throw CommonErrors.InvalidParameter("PreferredBackupPeriod", "At least two distinct weekdays (Monday to Sunday), separated by commas.");
         }
-        var backupLog = ctx.Params.String("BackupLog") is null ? null : RdsWire.OneOf(ctx, "BackupLog", null, "Enable", "Disabled");
-        var enableLog = ctx.Params.String("EnableBackupLog") is null ? null : RdsWire.OneOf(ctx, "EnableBackupLog", null, "True", "False", "1", "0");
+        var backupLog = req.BackupLog is { } bl ? RdsWire.OneOf("BackupLog", bl, null, "Enable", "Disabled") : null;
+        var enableLog = req.EnableBackupLog is { } el ? RdsWire.OneOf("EnableBackupLog", el, null, "True", "False", "1", "0") : null;
         var logRetention = Range(ctx, "LogBackupRetentionPeriod", ctx.Get<RdsInventory>().BackupRetention);
         var localHours = ctx.Params.Int("LocalLogRetentionHours");
         if (localHours is < 0 or > 168) throw CommonErrors.InvalidParameter("LocalLogRetentionHours", "It must be from 0 to 168.");
@@ -121,30 +128,34 @@ internal static partial class BackupActions
             if (i.LogBackupRetentionPeriod > i.BackupRetentionPeriod)
                 throw CommonErrors.InvalidParameter("LogBackupRetentionPeriod", "It cannot be longer than the data backup retention period.");
             if (localHours is { } h) i.LocalLogRetentionHours = h;
-            if (ctx.Params.String("CompressType") is { } c) i.CompressType = c;
-            if (ctx.Params.String("HighSpaceUsageProtection") is { } hs) i.HighSpaceUsageProtection = RdsWire.OneOf(ctx, "HighSpaceUsageProtection", null, "Enable", "Disable");
+            if (req.CompressType is { } c) i.CompressType = c;
+            if (req.HighSpaceUsageProtection is { } hs) i.HighSpaceUsageProtection = RdsWire.OneOf("HighSpaceUsageProtection", hs, null, "Enable", "Disable");
             store.Update(i);
             return i;
         });
-        return RdsReply.Of(ctx, new
+        return new ModifyBackupPolicyResponse
         {
-            rds.CompressType, DBInstanceID = rds.Id, EnableBackupLog = rds.BackupLog == "Enable" ? "1" : "0", rds.HighSpaceUsageProtection,
-            rds.LocalLogRetentionHours, rds.LocalLogRetentionSpace, rds.LogBackupLocalRetentionNumber, ctx.RequestId,
-        });
+            CompressType = rds.CompressType, DBInstanceID = rds.Id, EnableBackupLog = rds.BackupLog == "Enable" ? "1" : "0",
+            HighSpaceUsageProtection = rds.HighSpaceUsageProtection, LocalLogRetentionHours = rds.LocalLogRetentionHours,
+            LocalLogRetentionSpace = rds.LocalLogRetentionSpace, LogBackupLocalRetentionNumber = rds.LogBackupLocalRetentionNumber,
+            RequestId = ctx.RequestId,
+        };
     }
 
     /// <summary>The backup policy as stored.</summary>
     [Action(P, V, "DescribeBackupPolicy")]
     public static object DescribeBackupPolicy(ActionContext ctx)
     {
-        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
-        return RdsReply.Of(ctx, new
+        var rds = ctx.Get<RdsDesk>().Own(ctx, DescribeBackupPolicyRequest.Of(ctx).DBInstanceId, ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
+        return new DescribeBackupPolicyResponse
         {
-            BackupLog = rds.BackupLog, BackupMethod = "Physical", rds.BackupRetentionPeriod, Category = "Standard", rds.CompressType,
-            EnableBackupLog = rds.BackupLog == "Enable" ? "1" : "0", rds.HighSpaceUsageProtection, rds.LocalLogRetentionHours,
-            rds.LocalLogRetentionSpace, rds.LogBackupLocalRetentionNumber, rds.LogBackupRetentionPeriod, rds.PreferredBackupPeriod,
-            rds.PreferredBackupTime, rds.ReleasedKeepPolicy, ctx.RequestId,
-        });
+            BackupLog = rds.BackupLog, BackupMethod = "Physical", BackupRetentionPeriod = rds.BackupRetentionPeriod, Category = "Standard",
+            CompressType = rds.CompressType, EnableBackupLog = rds.BackupLog == "Enable" ? "1" : "0",
+            HighSpaceUsageProtection = rds.HighSpaceUsageProtection, LocalLogRetentionHours = rds.LocalLogRetentionHours,
+            LocalLogRetentionSpace = rds.LocalLogRetentionSpace, LogBackupLocalRetentionNumber = rds.LogBackupLocalRetentionNumber,
+            LogBackupRetentionPeriod = rds.LogBackupRetentionPeriod, PreferredBackupPeriod = rds.PreferredBackupPeriod,
+            PreferredBackupTime = rds.PreferredBackupTime, ReleasedKeepPolicy = rds.ReleasedKeepPolicy, RequestId = ctx.RequestId,
+        };
     }
 
     /// <summary>
@@ -154,17 +165,18 @@ internal static partial class BackupActions
     [Action(P, V, "ModifyInstanceCrossBackupPolicy")]
     public static object ModifyInstanceCrossBackupPolicy(ActionContext ctx)
     {
+        var req = ModifyInstanceCrossBackupPolicyRequest.Of(ctx);
         var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
-        var id = ctx.Params.RequiredString("DBInstanceId");
-        var region = ctx.Params.RequiredString("RegionId");
-        var enabled = ctx.Params.String("BackupEnabled") is null ? null : RdsWire.OneOf(ctx, "BackupEnabled", null, "0", "1");
-        var logEnabled = ctx.Params.String("LogBackupEnabled") is null ? null : RdsWire.OneOf(ctx, "LogBackupEnabled", null, "0", "1");
-        var target = ctx.Params.String("CrossBackupRegion");
+        var id = req.DBInstanceId;
+        var region = req.RegionId;
+        var enabled = req.BackupEnabled is { } be ? RdsWire.OneOf("BackupEnabled", be, null, "0", "1") : null;
+        var logEnabled = req.LogBackupEnabled is { } le ? RdsWire.OneOf("LogBackupEnabled", le, null, "0", "1") : null;
+        var target = req.CrossBackupRegion;
         var inv = ctx.Get<RdsInventory>();
         if (target is not null && !inv.Regions.ContainsKey(target)) throw RdsErrors.InvalidRegion(target);
-        var retention = Range(ctx, "Retention", inv.CrossBackupRetention);
-        if (ctx.Params.Int("RetentType") is { } rt && rt != 1) throw CommonErrors.InvalidParameter("RetentType", "Set it to 1.");
-        if (ctx.Params.String("CrossBackupType") is { } ct && ct != "1") throw CommonErrors.InvalidParameter("CrossBackupType", "Set it to 1.");
+        var retention = Range("Retention", req.Retention, inv.CrossBackupRetention);
+        if (req.RetentType is { } rt && rt != 1) throw CommonErrors.InvalidParameter("RetentType", "Set it to 1.");
+        if (req.CrossBackupType is { } ct && ct != "1") throw CommonErrors.InvalidParameter("CrossBackupType", "Set it to 1.");
         var desk = ctx.Get<RdsDesk>();
         var store = ctx.Get<RdsStore>();
         var found = desk.Own(ctx, id, scope);
@@ -185,16 +197,18 @@ internal static partial class BackupActions
             store.Update(i);
             return i;
         });
-        return RdsReply.Of(ctx, new
+        return new ModifyInstanceCrossBackupPolicyResponse
         {
-            BackupEnabled = rds.CrossBackupEnabled, CrossBackupRegion = rds.CrossBackupRegion ?? "", rds.CrossBackupType, DBInstanceId = rds.Id,
-            LogBackupEnabled = rds.CrossLogBackupEnabled, rds.RegionId, ctx.RequestId, RetentType = rds.CrossRetentType, Retention = rds.CrossRetention,
-        });
+            BackupEnabled = rds.CrossBackupEnabled, CrossBackupRegion = rds.CrossBackupRegion ?? "", CrossBackupType = rds.CrossBackupType,
+            DBInstanceId = rds.Id, LogBackupEnabled = rds.CrossLogBackupEnabled, RegionId = rds.RegionId, RequestId = ctx.RequestId,
+            RetentType = rds.CrossRetentType, Retention = rds.CrossRetention,
+        };
     }
 
-    private static int? Range(ActionContext ctx, string name, RangeSpec range)
+    private static int? Range(ActionContext ctx, string name, RangeSpec range) => Range(name, ctx.Params.Int(name), range);
+
+    private static int? Range(string name, int? v, RangeSpec range)
     {
-        var v = ctx.Params.Int(name);
         if (v is { } n && (n < range.Min || n > range.Max)) throw CommonErrors.InvalidParameter(name, $"It must be from {range.Min} to {range.Max}.");
         return v;
     }

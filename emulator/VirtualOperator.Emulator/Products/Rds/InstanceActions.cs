@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Api.Rds;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Protocol.Dispatch;
@@ -21,47 +22,49 @@ internal static class InstanceActions
     [Action(P, V, "CreateDBInstance")]
     public static object CreateDBInstance(ActionContext ctx)
     {
+        var req = CreateDBInstanceRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
         var inv = ctx.Get<RdsInventory>();
-        var (region, zone) = RdsSpec.Place(inv, ctx.Params.RequiredString("RegionId"), ctx.Params.String("ZoneId"));
-        var spec = RdsSpec.Check(inv, ctx.Params.RequiredString("Engine"), ctx.Params.RequiredString("EngineVersion"),
-            ctx.Params.String("Category"), ctx.Params.RequiredString("DBInstanceClass"), ctx.Params.String("DBInstanceStorageType"),
-            ctx.Params.Int("DBInstanceStorage") ?? throw CommonErrors.MissingParameter("DBInstanceStorage"));
-        RdsWire.OneOf(ctx, "DBInstanceNetType", null, "Intranet", "Internet");
+        var (region, zone) = RdsSpec.Place(inv, req.RegionId, req.ZoneId);
+        var spec = RdsSpec.Check(inv, req.Engine, req.EngineVersion, req.Category, req.DBInstanceClass, req.DBInstanceStorageType,
+            req.DBInstanceStorage ?? throw CommonErrors.MissingParameter("DBInstanceStorage"));
+        var netType = RdsWire.OneOf("DBInstanceNetType", req.DBInstanceNetType, null, "Intranet", "Internet");
         var billing = RdsBilling.From(ctx);
-        var securityIps = ctx.Params.RequiredString("SecurityIPList");
-        if (ctx.Params.Bool("DryRun") == true)
-            return RdsReply.Of(ctx, new { DryRun = true, DryRunResult = true, Message = "Request validation has been passed.", ctx.RequestId });
+        var securityIps = req.SecurityIPList;
+        if (req.DryRun == true)
+            return new CreateDBInstanceResponse { DryRun = true, DryRunResult = true, Message = "Request validation has been passed.", RequestId = ctx.RequestId };
 
         var desk = ctx.Get<RdsDesk>();
         var order = desk.PlaceNew(ctx, buyer, billing, () => new RdsInstance
         {
             RegionId = region, ZoneId = zone, Engine = spec.Engine.Engine, EngineVersion = spec.Version, Category = spec.Category,
             DBInstanceClass = spec.Class.Code, Storage = spec.Storage, StorageType = spec.StorageType,
-            Description = ctx.Params.String("DBInstanceDescription") ?? "", NetType = ctx.Params.RequiredString("DBInstanceNetType"),
-            InstanceNetworkType = ctx.Params.String("InstanceNetworkType") ?? "VPC", SecurityIPList = securityIps,
-            Port = ctx.Params.String("Port") ?? spec.Engine.Port, DeletionProtection = ctx.Params.Bool("DeletionProtection") ?? false,
+            Description = req.DBInstanceDescription ?? "", NetType = netType,
+            InstanceNetworkType = req.InstanceNetworkType ?? "VPC", SecurityIPList = securityIps,
+            Port = req.Port ?? spec.Engine.Port, DeletionProtection = req.DeletionProtection ?? false,
         }, RdsStatuses.Creating, desk.Timings.Create, Prefix(spec.Engine.Engine, RdsInstanceTypes.Primary));
         var created = ctx.Get<RdsStore>().Instance(order.InstanceId)!;
-        return RdsReply.Of(ctx, new
+        return new CreateDBInstanceResponse
         {
-            created.ConnectionString, DBInstanceId = created.Id, DryRun = false, OrderId = order.Id, created.Port, ctx.RequestId,
-        });
+            ConnectionString = created.ConnectionString, DBInstanceId = created.Id, DryRun = false, OrderId = order.Id, Port = created.Port,
+            RequestId = ctx.RequestId,
+        };
     }
 
     /// <summary>The caller's instances, newest last [I], filtered and paged (PageNumber/PageSize, TotalRecordCount).</summary>
     [Action(P, V, "DescribeDBInstances")]
     public static object DescribeDBInstances(ActionContext ctx)
     {
+        var req = DescribeDBInstancesRequest.Of(ctx);
         var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
-        var region = ctx.Params.RequiredString("RegionId");
+        var region = req.RegionId;
         var (number, size) = RdsWire.Page(ctx);
-        var ids = (ctx.Params.String("DBInstanceId") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var engine = ctx.Params.String("Engine");
-        var status = ctx.Params.String("DBInstanceStatus");
-        var type = ctx.Params.String("DBInstanceType");
-        var payType = ctx.Params.String("PayType");
-        var zone = ctx.Params.String("ZoneId");
+        var ids = (req.DBInstanceId ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var engine = req.Engine;
+        var status = req.DBInstanceStatus;
+        var type = req.DBInstanceType;
+        var payType = req.PayType;
+        var zone = req.ZoneId;
         var desk = ctx.Get<RdsDesk>();
         var rows = ctx.Get<RdsStore>().InstancesOf(ctx.PartnerUid, scope)
             .Where(i => i.RegionId == region)
@@ -79,10 +82,10 @@ internal static class InstanceActions
         var page = rows.Skip((number - 1) * size).Take(size)
             .Select(x => RdsViews.ListItem(x.Instance, x.Record, x.Status, desk.LockModeOf(x.Instance, x.Record), store.ReadOnlyOf(x.Instance.Id).Where(r => !desk.IsReleased(r))))
             .ToList();
-        return RdsReply.Of(ctx, new
+        return new DescribeDBInstancesResponse
         {
-            Items = new { DBInstance = page }, PageNumber = number, PageRecordCount = page.Count, ctx.RequestId, TotalRecordCount = rows.Count,
-        });
+            Items = new() { DBInstance = page }, PageNumber = number, PageRecordCount = page.Count, RequestId = ctx.RequestId, TotalRecordCount = rows.Count,
+        };
     }
 
     /// <summary>One instance in full.</summary>
@@ -90,7 +93,7 @@ internal static class InstanceActions
     public static object DescribeDBInstanceAttribute(ActionContext ctx)
     {
         var desk = ctx.Get<RdsDesk>();
-        var ids = ctx.Params.RequiredString("DBInstanceId").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var ids = DescribeDBInstanceAttributeRequest.Of(ctx).DBInstanceId.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
         var inv = ctx.Get<RdsInventory>();
         var store = ctx.Get<RdsStore>();
@@ -100,7 +103,7 @@ internal static class InstanceActions
             return RdsViews.Attribute(i, record, desk.StatusOf(i, ctx.Now, record), desk.LockModeOf(i, record), inv.Class(i.DBInstanceClass)?.Class,
                 store.ReadOnlyOf(i.Id).Where(r => !desk.IsReleased(r)));
         }).ToList();
-        return RdsReply.Of(ctx, new { Items = new { DBInstanceAttribute = items }, ctx.RequestId });
+        return new DescribeDBInstanceAttributeResponse { Items = new() { DBInstanceAttribute = items }, RequestId = ctx.RequestId };
     }
 
     /// <summary>
@@ -110,12 +113,13 @@ internal static class InstanceActions
     [Action(P, V, "RenewInstance")]
     public static object RenewInstance(ActionContext ctx)
     {
+        var req = RenewInstanceRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
-        var months = ctx.Params.Int("Period") ?? throw CommonErrors.MissingParameter("Period");
+        var months = req.Period ?? throw CommonErrors.MissingParameter("Period");
         if (months is not ((>= 1 and <= 9) or 12 or 24 or 36 or 48 or 60))
             throw CommonErrors.InvalidParameter("Period", "It must be 1 to 9, 12, 24, 36, 48 or 60 (months).");
-        var id = ctx.Params.RequiredString("DBInstanceId");
-        var autoRenew = ctx.Params.String("AutoRenew") is { } a ? a.Equals("true", StringComparison.OrdinalIgnoreCase) : (bool?)null;
+        var id = req.DBInstanceId;
+        var autoRenew = req.AutoRenew is { } a ? a.Equals("true", StringComparison.OrdinalIgnoreCase) : (bool?)null;
         var desk = ctx.Get<RdsDesk>();
         var money = ctx.Get<RdsSales>();
         var sales = ctx.Get<SalesStore>();
@@ -134,7 +138,7 @@ internal static class InstanceActions
                 sales.Update(record);
             });
         });
-        return RdsReply.Of(ctx, new { OrderId = long.Parse(order.Id, System.Globalization.CultureInfo.InvariantCulture), ctx.RequestId });
+        return new RenewInstanceResponse { OrderId = long.Parse(order.Id, System.Globalization.CultureInfo.InvariantCulture), RequestId = ctx.RequestId };
     }
 
     /// <summary>
@@ -145,12 +149,13 @@ internal static class InstanceActions
     [Action(P, V, "ModifyDBInstanceSpec")]
     public static object ModifyDBInstanceSpec(ActionContext ctx)
     {
+        var req = ModifyDBInstanceSpecRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
-        var id = ctx.Params.RequiredString("DBInstanceId");
-        var newClass = ctx.Params.String("DBInstanceClass");
-        var newStorage = ctx.Params.Int("DBInstanceStorage");
+        var id = req.DBInstanceId;
+        var newClass = req.DBInstanceClass;
+        var newStorage = req.DBInstanceStorage;
         if (newClass is null && newStorage is null) throw CommonErrors.MissingParameter("DBInstanceClass");
-        var direction = RdsWire.OneOf(ctx, "Direction", "Up", "Up", "Down");
+        var direction = RdsWire.OneOf("Direction", req.Direction, "Up", "Up", "Down");
         var inv = ctx.Get<RdsInventory>();
         var desk = ctx.Get<RdsDesk>();
         var money = ctx.Get<RdsSales>();
@@ -159,8 +164,8 @@ internal static class InstanceActions
         {
             var rds = desk.Own(ctx, id, buyer);
             desk.RequireRunning(rds, ctx.Now);
-            var spec = RdsSpec.Check(inv, rds.Engine, rds.EngineVersion, ctx.Params.String("Category") ?? (newClass is null ? rds.Category : null),
-                newClass ?? rds.DBInstanceClass, ctx.Params.String("DBInstanceStorageType") ?? rds.StorageType, newStorage ?? rds.Storage);
+            var spec = RdsSpec.Check(inv, rds.Engine, rds.EngineVersion, req.Category ?? (newClass is null ? rds.Category : null),
+                newClass ?? rds.DBInstanceClass, req.DBInstanceStorageType ?? rds.StorageType, newStorage ?? rds.Storage);
             if (rds.InstanceType == RdsInstanceTypes.Readonly && spec.Category != rds.Category)
                 throw RdsErrors.InvalidCategory(rds.Engine, spec.Category);
             if (spec.Class.Code == rds.DBInstanceClass && spec.Storage == rds.Storage && spec.StorageType == rds.StorageType)
@@ -194,7 +199,10 @@ internal static class InstanceActions
                 ctx.Get<SalesStore>().Update(record);
             });
         });
-        return RdsReply.Of(ctx, new { DBInstanceId = id, OrderId = long.Parse(order.Id, System.Globalization.CultureInfo.InvariantCulture), ctx.RequestId });
+        return new ModifyDBInstanceSpecResponse
+        {
+            DBInstanceId = id, OrderId = long.Parse(order.Id, System.Globalization.CultureInfo.InvariantCulture), RequestId = ctx.RequestId,
+        };
     }
 
     /// <summary>
@@ -205,9 +213,10 @@ internal static class InstanceActions
     [Action(P, V, "DeleteDBInstance")]
     public static object DeleteDBInstance(ActionContext ctx)
     {
+        var req = DeleteDBInstanceRequest.Of(ctx);
         var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
-        var id = ctx.Params.RequiredString("DBInstanceId");
-        var policy = RdsWire.OneOf(ctx, "ReleasedKeepPolicy", "None", "None", "Lastest", "All");
+        var id = req.DBInstanceId;
+        var policy = RdsWire.OneOf("ReleasedKeepPolicy", req.ReleasedKeepPolicy, "None", "None", "Lastest", "All");
         var desk = ctx.Get<RdsDesk>();
         var store = ctx.Get<RdsStore>();
         var found = desk.Own(ctx, id, scope);
@@ -224,7 +233,7 @@ internal static class InstanceActions
             desk.Release(rds, ctx.Now, "DeleteDBInstance");
             return 0;
         });
-        return RdsReply.Of(ctx, new { found.RegionId, ctx.RequestId });
+        return new DeleteDBInstanceResponse { RegionId = found.RegionId, RequestId = ctx.RequestId };
     }
 
     /// <summary>Id prefixes as the real service uses them: rm- (MySQL, SQL Server), pgm- (PostgreSQL), rr-/pgr- read-only [I for the rest].</summary>

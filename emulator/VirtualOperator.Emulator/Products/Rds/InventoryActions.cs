@@ -1,4 +1,10 @@
+using VirtualOperator.Emulator.Api.Rds;
 using VirtualOperator.Emulator.Protocol.Dispatch;
+using Zone = VirtualOperator.Emulator.Api.Rds.DescribeAvailableZonesResponse.AvailableZonesModel;
+using ResourceZone = VirtualOperator.Emulator.Api.Rds.DescribeAvailableResourceResponse.AvailableZonesModel.AvailableZoneModel;
+using ResourceEngine = VirtualOperator.Emulator.Api.Rds.DescribeAvailableResourceResponse.AvailableZonesModel.AvailableZoneModel.SupportedEnginesModel.SupportedEngineModel;
+using ResourceCategory = VirtualOperator.Emulator.Api.Rds.DescribeAvailableResourceResponse.AvailableZonesModel.AvailableZoneModel.SupportedEnginesModel.SupportedEngineModel.SupportedEngineVersionsModel.SupportedEngineVersionModel.SupportedCategorysModel.SupportedCategoryModel;
+using ResourceStorageType = VirtualOperator.Emulator.Api.Rds.DescribeAvailableResourceResponse.AvailableZonesModel.AvailableZoneModel.SupportedEnginesModel.SupportedEngineModel.SupportedEngineVersionsModel.SupportedEngineVersionModel.SupportedCategorysModel.SupportedCategoryModel.SupportedStorageTypesModel.SupportedStorageTypeModel;
 
 namespace VirtualOperator.Emulator.Products.Rds;
 
@@ -14,62 +20,67 @@ internal static class InventoryActions
     [Action(P, V, "DescribeAvailableZones", Stateful = false)]
     public static object DescribeAvailableZones(ActionContext ctx)
     {
+        var req = DescribeAvailableZonesRequest.Of(ctx);
         var inv = ctx.Get<RdsInventory>();
-        var region = ctx.Params.RequiredString("RegionId");
-        var engine = inv.Engine(ctx.Params.RequiredString("Engine")) ?? throw RdsErrors.InvalidEngine(ctx.Params.RequiredString("Engine"));
+        var region = req.RegionId;
+        var engine = inv.Engine(req.Engine) ?? throw RdsErrors.InvalidEngine(req.Engine);
         if (!inv.Regions.ContainsKey(region)) throw RdsErrors.InvalidRegion(region);
-        var version = ctx.Params.String("EngineVersion");
-        var category = ctx.Params.String("Category");
-        var zone = ctx.Params.String("ZoneId");
-        var zones = inv.ZonesOf(region).Where(z => zone is null || z == zone).Select(z => new
+        var version = req.EngineVersion;
+        var category = req.Category;
+        var zone = req.ZoneId;
+        var zones = inv.ZonesOf(region).Where(z => zone is null || z == zone).Select(z => new Zone
         {
             RegionId = region,
-            SupportedEngines = new[]
-            {
-                new
+            SupportedEngines =
+            [
+                new()
                 {
-                    engine.Engine,
-                    SupportedEngineVersions = engine.Versions.Where(v => version is null || v == version).Select(v => new
+                    Engine = engine.Engine,
+                    SupportedEngineVersions = engine.Versions.Where(v => version is null || v == version).Select(v => new Zone.SupportedEnginesModel.SupportedEngineVersionsModel
                     {
-                        SupportedCategorys = engine.Categories.Where(c => category is null || c.Key == category).Select(c => new
-                        {
-                            Category = c.Key,
-                            SupportedStorageTypes = c.Value.StorageTypes.Select(t => new { StorageType = t }).ToList(),
-                        }).ToList(),
+                        SupportedCategorys = engine.Categories.Where(c => category is null || c.Key == category)
+                            .Select(c => new Zone.SupportedEnginesModel.SupportedEngineVersionsModel.SupportedCategorysModel
+                            {
+                                Category = c.Key,
+                                SupportedStorageTypes = c.Value.StorageTypes
+                                    .Select(t => new Zone.SupportedEnginesModel.SupportedEngineVersionsModel.SupportedCategorysModel.SupportedStorageTypesModel { StorageType = t })
+                                    .ToList(),
+                            }).ToList(),
                         Version = v,
                     }).ToList(),
                 },
-            },
+            ],
             ZoneId = z,
         }).ToList();
-        return RdsReply.Of(ctx, new { AvailableZones = zones, ctx.RequestId });
+        return new DescribeAvailableZonesResponse { AvailableZones = zones, RequestId = ctx.RequestId };
     }
 
     /// <summary>Classes of one engine, version, edition and storage type in a zone, with the storage range of each.</summary>
     [Action(P, V, "DescribeAvailableClasses", Stateful = false)]
     public static object DescribeAvailableClasses(ActionContext ctx)
     {
+        var req = DescribeAvailableClassesRequest.Of(ctx);
         var inv = ctx.Get<RdsInventory>();
-        RdsSpec.Place(inv, ctx.Params.RequiredString("RegionId"), ctx.Params.RequiredString("ZoneId"));
-        var engineName = ctx.Params.RequiredString("Engine");
+        RdsSpec.Place(inv, req.RegionId, req.ZoneId);
+        var engineName = req.Engine;
         var engine = inv.Engine(engineName) ?? throw RdsErrors.InvalidEngine(engineName);
-        var version = ctx.Params.RequiredString("EngineVersion");
+        var version = req.EngineVersion;
         if (!engine.Versions.Contains(version)) throw RdsErrors.InvalidEngineVersion(engineName, version);
-        var category = ctx.Params.RequiredString("Category");
+        var category = req.Category;
         if (!engine.Categories.TryGetValue(category, out var edition)) throw RdsErrors.InvalidCategory(engineName, category);
-        var type = ctx.Params.RequiredString("DBInstanceStorageType");
+        var type = req.DBInstanceStorageType;
         if (!edition.StorageTypes.Contains(type)) throw RdsErrors.InvalidStorageType(type, engineName, category);
-        RdsWire.OneOf(ctx, "InstanceChargeType", "Prepaid", "Prepaid", "Postpaid", "Serverless_basic", "Serverless_standard", "Serverless_ha");
+        RdsWire.OneOf("InstanceChargeType", req.InstanceChargeType, "Prepaid", "Prepaid", "Postpaid", "Serverless_basic", "Serverless_standard", "Serverless_ha");
         var range = inv.StorageTypes[type];
-        return RdsReply.Of(ctx, new
+        return new DescribeAvailableClassesResponse
         {
-            DBInstanceClasses = edition.Classes.Select(c => new
+            DBInstanceClasses = edition.Classes.Select(c => new DescribeAvailableClassesResponse.DBInstanceClassesModel
             {
                 DBInstanceClass = c.Code,
-                DBInstanceStorageRange = new { MaxValue = range.Max, MinValue = range.Min, Step = range.Step },
+                DBInstanceStorageRange = new() { MaxValue = range.Max, MinValue = range.Min, Step = range.Step },
             }).ToList(),
-            ctx.RequestId,
-        });
+            RequestId = ctx.RequestId,
+        };
     }
 
     /// <summary>
@@ -79,57 +90,53 @@ internal static class InventoryActions
     [Action(P, V, "DescribeAvailableResource", Stateful = false)]
     public static object DescribeAvailableResource(ActionContext ctx)
     {
+        var req = DescribeAvailableResourceRequest.Of(ctx);
         var inv = ctx.Get<RdsInventory>();
-        var zone = ctx.Params.String("ZoneId");
+        var zone = req.ZoneId;
+        // RegionId is not in this legacy model's parameters; the emulator still takes it (read by wire name).
         var region = ctx.Params.String("RegionId") ?? (zone is null ? null : inv.Regions.FirstOrDefault(r => r.Value.Contains(zone)).Key)
             ?? throw Protocol.Errors.CommonErrors.MissingParameter("RegionId");
         if (!inv.Regions.ContainsKey(region)) throw RdsErrors.InvalidRegion(region);
         if (zone is not null && !inv.HasZone(region, zone)) throw RdsErrors.InvalidZone(zone, region);
-        var engineName = ctx.Params.String("Engine");
+        var engineName = req.Engine;
         if (engineName is not null && inv.Engine(engineName) is null) throw RdsErrors.InvalidEngine(engineName);
-        var version = ctx.Params.String("EngineVersion");
-        var cls = ctx.Params.String("DBInstanceClass");
-        var type = ctx.Params.String("DBInstanceStorageType");
-        var zones = inv.ZonesOf(region).Where(z => zone is null || z == zone).Select(z => new
+        var version = req.EngineVersion;
+        var cls = req.DBInstanceClass;
+        var type = req.DBInstanceStorageType;
+
+        ResourceEngine Engine(EngineSpec e) => new()
         {
-            RegionId = region, ZoneId = z, Status = "Available", NetworkTypes = "VPC",
-            SupportedEngines = new
+            Engine = e.Engine,
+            SupportedEngineVersions = new() { SupportedEngineVersion = e.Versions.Where(v => version is null || v == version).Select(v => Version(e, v)).ToList() },
+        };
+        ResourceEngine.SupportedEngineVersionsModel.SupportedEngineVersionModel Version(EngineSpec e, string v) => new()
+        {
+            Version = v,
+            SupportedCategorys = new() { SupportedCategory = e.Categories.Select(c => Category(c.Key, c.Value)).ToList() },
+        };
+        ResourceCategory Category(string name, CategorySpec edition) => new()
+        {
+            Category = name,
+            SupportedStorageTypes = new() { SupportedStorageType = edition.StorageTypes.Where(t => type is null || t == type).Select(t => StorageType(edition, t)).ToList() },
+        };
+        ResourceStorageType StorageType(CategorySpec edition, string t) => new()
+        {
+            StorageType = t,
+            AvailableResources = new()
             {
-                SupportedEngine = inv.Engines.Where(e => engineName is null || e.Engine == engineName).Select(e => new
+                AvailableResource = edition.Classes.Where(k => cls is null || k.Code == cls).Select(k => new ResourceStorageType.AvailableResourcesModel.AvailableResourceModel
                 {
-                    e.Engine,
-                    SupportedEngineVersions = new
-                    {
-                        SupportedEngineVersion = e.Versions.Where(v => version is null || v == version).Select(v => new
-                        {
-                            Version = v,
-                            SupportedCategorys = new
-                            {
-                                SupportedCategory = e.Categories.Select(c => new
-                                {
-                                    Category = c.Key,
-                                    SupportedStorageTypes = new
-                                    {
-                                        SupportedStorageType = c.Value.StorageTypes.Where(t => type is null || t == type).Select(t => new
-                                        {
-                                            StorageType = t,
-                                            AvailableResources = new
-                                            {
-                                                AvailableResource = c.Value.Classes.Where(k => cls is null || k.Code == cls).Select(k => new
-                                                {
-                                                    DBInstanceClass = k.Code,
-                                                    StorageRange = $"{inv.StorageTypes[t].Min}-{inv.StorageTypes[t].Max}",
-                                                }).ToList(),
-                                            },
-                                        }).ToList(),
-                                    },
-                                }).ToList(),
-                            },
-                        }).ToList(),
-                    },
+                    DBInstanceClass = k.Code,
+                    StorageRange = $"{inv.StorageTypes[t].Min}-{inv.StorageTypes[t].Max}",
                 }).ToList(),
             },
+        };
+
+        var zones = inv.ZonesOf(region).Where(z => zone is null || z == zone).Select(z => new ResourceZone
+        {
+            RegionId = region, ZoneId = z, Status = "Available", NetworkTypes = "VPC",
+            SupportedEngines = new() { SupportedEngine = inv.Engines.Where(e => engineName is null || e.Engine == engineName).Select(Engine).ToList() },
         }).ToList();
-        return RdsReply.Of(ctx, new { ctx.RequestId, AvailableZones = new { AvailableZone = zones } });
+        return new DescribeAvailableResourceResponse { RequestId = ctx.RequestId, AvailableZones = new() { AvailableZone = zones } };
     }
 }

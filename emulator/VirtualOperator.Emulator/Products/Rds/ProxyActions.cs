@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Api.Rds;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
@@ -16,10 +17,11 @@ internal static class ProxyActions
     [Action(P, V, "ModifyDBProxy")]
     public static object ModifyDBProxy(ActionContext ctx)
     {
-        var config = RdsWire.OneOf(ctx, "ConfigDBProxyService", null, "Startup", "Shutdown", "Modify");
-        var type = ctx.Params.String("DBProxyInstanceType") is null ? null : RdsWire.OneOf(ctx, "DBProxyInstanceType", null, "common", "exclusive");
-        var num = Count(ctx, "DBProxyInstanceNum", min: 1);
-        Change(ctx, rds =>
+        var req = ModifyDBProxyRequest.Of(ctx);
+        var config = RdsWire.OneOf("ConfigDBProxyService", req.ConfigDBProxyService, null, "Startup", "Shutdown", "Modify");
+        var type = req.DBProxyInstanceType is { } t ? RdsWire.OneOf("DBProxyInstanceType", t, null, "common", "exclusive") : null;
+        var num = Count(ctx, "DBProxyInstanceNum", req.DBProxyInstanceNum, min: 1);
+        Change(ctx, req.DBInstanceId, rds =>
         {
             switch (config)
             {
@@ -42,88 +44,90 @@ internal static class ProxyActions
                     break;
             }
         });
-        return RdsReply.Of(ctx, new { ctx.RequestId });
+        return new ModifyDBProxyResponse { RequestId = ctx.RequestId };
     }
 
     /// <summary>Resizes an enabled proxy: DBProxyInstanceNum 1 to 16, or 0 to disable it [C]; applied at once whatever EffectiveTime says [I].</summary>
     [Action(P, V, "ModifyDBProxyInstance")]
     public static object ModifyDBProxyInstance(ActionContext ctx)
     {
-        var type = RdsWire.OneOf(ctx, "DBProxyInstanceType", null, "common", "exclusive");
-        var num = Count(ctx, "DBProxyInstanceNum", min: 0) ?? throw CommonErrors.MissingParameter("DBProxyInstanceNum");
-        var effective = RdsWire.OneOf(ctx, "EffectiveTime", "MaintainTime", "Immediate", "MaintainTime", "SpecificTime");
-        if (effective == "SpecificTime" && ctx.Params.String("EffectiveSpecificTime") is null) throw CommonErrors.MissingParameter("EffectiveSpecificTime");
-        Change(ctx, rds =>
+        var req = ModifyDBProxyInstanceRequest.Of(ctx);
+        var type = RdsWire.OneOf("DBProxyInstanceType", req.DBProxyInstanceType, null, "common", "exclusive");
+        var num = Count(ctx, "DBProxyInstanceNum", req.DBProxyInstanceNum, min: 0)!.Value;
+        var effective = RdsWire.OneOf("EffectiveTime", req.EffectiveTime, "MaintainTime", "Immediate", "MaintainTime", "SpecificTime");
+        if (effective == "SpecificTime" && req.EffectiveSpecificTime is null) throw CommonErrors.MissingParameter("EffectiveSpecificTime");
+        Change(ctx, req.DBInstanceId, rds =>
         {
             if (rds.ProxyStatus != RdsProxy.Startup) throw RdsErrors.ProxyStatus(rds.Id, rds.ProxyStatus);
             rds.ProxyInstanceType = type;
             rds.ProxyInstanceNum = num;
             if (num == 0) rds.ProxyStatus = RdsProxy.Shutdown;
         });
-        return RdsReply.Of(ctx, new { ctx.RequestId });
+        return new ModifyDBProxyInstanceResponse { RequestId = ctx.RequestId };
     }
 
     /// <summary>The proxy's state: service Startup/Shutdown, type, count and its endpoint while on.</summary>
     [Action(P, V, "DescribeDBProxy")]
     public static object DescribeDBProxy(ActionContext ctx)
     {
-        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
+        var rds = ctx.Get<RdsDesk>().Own(ctx, DescribeDBProxyRequest.Of(ctx).DBInstanceId, ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
         var on = rds.ProxyStatus == RdsProxy.Startup;
-        return RdsReply.Of(ctx, new
+        var endpoint = "ta" + rds.Id[(rds.Id.IndexOf('-') + 1)..][..10];
+        return new DescribeDBProxyResponse
         {
-            DBProxyConnectStringItems = new
+            DBProxyConnectStringItems = new()
             {
                 DBProxyConnectStringItems = on
-                    ? new[]
-                    {
-                        new
+                    ?
+                    [
+                        new()
                         {
                             DBProxyConnectString = rds.Id + "-proxy.rwlb.rds.aliyuncs.com", DBProxyConnectStringNetType = "VPC",
-                            DBProxyConnectStringPort = rds.Port, DBProxyEndpointId = "ta" + rds.Id[(rds.Id.IndexOf('-') + 1)..][..10],
+                            DBProxyConnectStringPort = rds.Port, DBProxyEndpointId = endpoint,
                         },
-                    }
+                    ]
                     : [],
             },
-            DBProxyAVZones = new { DBProxyAVZones = on ? new[] { rds.ZoneId } : [] },
-            DbProxyEndpointItems = new
+            DBProxyAVZones = new() { DBProxyAVZones = on ? [rds.ZoneId] : [] },
+            DbProxyEndpointItems = new()
             {
                 DbProxyEndpointItems = on
-                    ? new[] { new { DbProxyEndpointAliases = "", DbProxyEndpointName = "ta" + rds.Id[(rds.Id.IndexOf('-') + 1)..][..10], DbProxyEndpointType = "Custom", DbProxyReadWriteMode = "ReadWrite" } }
+                    ? [new() { DbProxyEndpointAliases = "", DbProxyEndpointName = endpoint, DbProxyEndpointType = "Custom", DbProxyReadWriteMode = "ReadWrite" }]
                     : [],
             },
             DBProxyEngineType = "normal",
-            DBProxyInstanceMinorVersions = new { DBProxyInstanceMinorVersions = on ? new[] { ProxyMinorVersion } : [] },
+            DBProxyInstanceMinorVersions = new() { DBProxyInstanceMinorVersions = on ? [ProxyMinorVersion] : [] },
             DBProxyInstanceCurrentMinorVersion = on ? ProxyMinorVersion : null,
             DBProxyInstanceLatestMinorVersion = on ? ProxyMinorVersion : null,
-            DBProxyNodes = new
+            DBProxyNodes = new()
             {
                 DBProxyNodes = Enumerable.Range(1, on ? rds.ProxyInstanceNum : 0)
-                    .Select(n => new { cpuCores = "2", nodeId = $"pn-{rds.Id}-{n}", zoneId = rds.ZoneId }).ToList(),
+                    .Select(n => new DescribeDBProxyResponse.DBProxyNodesModel.DBProxyNodesModel2 { CpuCores = "2", NodeId = $"pn-{rds.Id}-{n}", ZoneId = rds.ZoneId })
+                    .ToList(),
             },
             DBProxyInstanceNum = rds.ProxyInstanceNum,
             DBProxyInstanceStatus = on ? "Running" : "Shutdown",
             DBProxyInstanceType = rds.ProxyInstanceType == "common" ? "1" : "2",
             DBProxyServiceStatus = rds.ProxyStatus,
-            ctx.RequestId,
-        });
+            RequestId = ctx.RequestId,
+        };
     }
 
     /// <summary>[I] the proxy's minor version label.</summary>
     private const string ProxyMinorVersion = "rdsproxy_1.0.0";
 
-    private static int? Count(ActionContext ctx, string name, int min)
+    /// <summary>A proxy instance count: the model types it as a string; the emulator takes whole numbers from min to the inventory's maximum.</summary>
+    private static int? Count(ActionContext ctx, string name, string? s, int min)
     {
-        var s = ctx.Params.String(name);
         if (s is null) return null;
         var max = ctx.Get<RdsInventory>().Proxy.MaxInstances;
         return int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n : throw CommonErrors.InvalidParameter(name, $"It must be from {min} to {max}.");
     }
 
-    private static void Change(ActionContext ctx, Action<RdsInstance> change)
+    private static void Change(ActionContext ctx, string id, Action<RdsInstance> change)
     {
         var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
-        var id = ctx.Params.RequiredString("DBInstanceId");
         var desk = ctx.Get<RdsDesk>();
         var found = desk.Own(ctx, id, scope);
         desk.UnderCustomerLock(found.CustomerUid, () =>

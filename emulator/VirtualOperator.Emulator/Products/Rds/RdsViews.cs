@@ -1,52 +1,58 @@
+using VirtualOperator.Emulator.Api.Rds;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+using ListItemModel = VirtualOperator.Emulator.Api.Rds.DescribeDBInstancesResponse.ItemsModel.DBInstanceModel;
+using AttributeModel = VirtualOperator.Emulator.Api.Rds.DescribeDBInstanceAttributeResponse.ItemsModel.DBInstanceAttributeModel;
 
 namespace VirtualOperator.Emulator.Products.Rds;
 
 /// <summary>
-/// Wire formatting of instances: the field names and JSON types of the SDK models (DescribeDBInstancesResponseBody,
-/// DescribeDBInstanceAttributeResponseBody); <see cref="RdsReply"/> completes the rest with nulls.
+/// Wire formatting of instances into the generated SDK models (DescribeDBInstances' DBInstance, DescribeDBInstanceAttribute's
+/// DBInstanceAttribute). A field the emulator has no value for stays null and is left out, which the Tea SDKs read as unset.
 /// </summary>
 internal static class RdsViews
 {
-    public static object ListItem(RdsInstance i, SalesInstance? record, string status, string lockMode, IEnumerable<RdsInstance> readOnly) => new
+    public static ListItemModel ListItem(RdsInstance i, SalesInstance? record, string status, string lockMode, IEnumerable<RdsInstance> readOnly) => new()
     {
         AutoRenewal = record?.RenewStatus == RenewStatuses.Auto,
-        i.Category,
+        Category = i.Category,
         ConnectionMode = "Standard",
-        i.ConnectionString,
+        ConnectionString = i.ConnectionString,
         CreateTime = RdsWire.Time(i.CreateTime),
-        i.DBInstanceClass,
+        DBInstanceClass = i.DBInstanceClass,
         DBInstanceDescription = i.Description,
         DBInstanceId = i.Id,
         DBInstanceNetType = i.NetType,
         DBInstanceStatus = status,
         DBInstanceStorageType = i.StorageType,
         DBInstanceType = i.InstanceType,
-        i.DeletionProtection,
-        i.Engine,
-        i.EngineVersion,
-        ExpireTime = record?.EndTime is { } end ? RdsWire.Time(end) : "",
-        i.InstanceNetworkType,
+        DeletionProtection = i.DeletionProtection,
+        Engine = i.Engine,
+        EngineVersion = i.EngineVersion,
+        ExpireTime = ExpireTime(record),
+        InstanceNetworkType = i.InstanceNetworkType,
         LockMode = lockMode,
-        LockReason = lockMode switch { "LockByExpiration" => "instance_expired", "LockByArrearage" => "instance_arrearage", _ => "" },
+        LockReason = LockReason(lockMode),
         MasterInstanceId = i.MasterInstanceId ?? "",
         MutriORsignle = false,
-        i.PayType,
-        ReadOnlyDBInstanceIds = new { ReadOnlyDBInstanceId = readOnly.Select(r => new { DBInstanceId = r.Id }).ToList() },
-        i.RegionId,
-        i.ZoneId,
+        PayType = i.PayType,
+        ReadOnlyDBInstanceIds = new() { ReadOnlyDBInstanceId = readOnly.Select(r => new ListItemModel.ReadOnlyDBInstanceIdsModel.ReadOnlyDBInstanceIdModel { DBInstanceId = r.Id }).ToList() },
+        RegionId = i.RegionId,
+        ZoneId = i.ZoneId,
     };
 
-    public static object Attribute(RdsInstance i, SalesInstance? record, string status, string lockMode, ClassSpec? cls, IEnumerable<RdsInstance> readOnly) => new
+    public static AttributeModel Attribute(RdsInstance i, SalesInstance? record, string status, string lockMode, ClassSpec? cls, IEnumerable<RdsInstance> readOnly) => new()
     {
         AccountMaxQuantity = 500,
         AutoUpgradeMinorVersion = "Auto",
         AvailabilityValue = "100.0%",
-        i.Category,
+        // The model's nested objects are sent even when the emulator has nothing for their fields (as before the generated
+        // types), so a client walking the model meets an empty object, not a missing one.
+        BabelfishConfig = new(),
+        Category = i.Category,
         ConnectionMode = "Standard",
-        i.ConnectionString,
+        ConnectionString = i.ConnectionString,
         CreationTime = RdsWire.Time(i.CreateTime),
-        i.DBInstanceClass,
+        DBInstanceClass = i.DBInstanceClass,
         DBInstanceClassType = "x",
         DBInstanceCPU = RdsWire.Number(cls?.Cpu ?? 0),
         DBInstanceDescription = i.Description,
@@ -59,27 +65,37 @@ internal static class RdsViews
         DBInstanceStorageType = i.StorageType,
         DBInstanceType = i.InstanceType,
         DBMaxQuantity = 500,
-        i.DeletionProtection,
-        i.Engine,
-        i.EngineVersion,
-        ExpireTime = record?.EndTime is { } end ? RdsWire.Time(end) : "",
-        i.InstanceNetworkType,
+        DeletionProtection = i.DeletionProtection,
+        Engine = i.Engine,
+        EngineVersion = i.EngineVersion,
+        ExpireTime = ExpireTime(record),
+        Extra = new() { DBInstanceIds = new() { DBInstanceId = [i.Id] } },
+        InstanceNetworkType = i.InstanceNetworkType,
         LockMode = lockMode,
-        LockReason = lockMode switch { "LockByExpiration" => "instance_expired", "LockByArrearage" => "instance_arrearage", _ => "" },
+        LockReason = LockReason(lockMode),
         MaintainTime = "18:00Z-22:00Z",
         MasterInstanceId = i.MasterInstanceId ?? "",
         MasterZone = i.ZoneId,
         MaxConnections = (cls?.MemoryMb ?? 1024) / 2,
         MaxIOPS = 1800 + 50 * i.Storage,
-        i.PayType,
-        i.Port,
-        ReadOnlyDBInstanceIds = new { ReadOnlyDBInstanceId = readOnly.Select(r => new { DBInstanceId = r.Id }).ToList() },
-        i.RegionId,
+        PayType = i.PayType,
+        Port = i.Port,
+        ReadOnlyDBInstanceIds = new() { ReadOnlyDBInstanceId = readOnly.Select(r => new AttributeModel.ReadOnlyDBInstanceIdsModel.ReadOnlyDBInstanceIdModel { DBInstanceId = r.Id }).ToList() },
+        RegionId = i.RegionId,
         SecurityIPList = i.SecurityIPList,
         SecurityIPMode = "normal",
+        ServerlessConfig = new(),
+        SlaveZones = new() { SlaveZone = i.Category == "HighAvailability" ? [new() { ZoneId = i.ZoneId }] : [] },
         TimeZone = "UTC",
-        SlaveZones = new { SlaveZone = i.Category == "HighAvailability" ? [new { ZoneId = i.ZoneId }] : Array.Empty<object>() },
-        Extra = new { DBInstanceIds = new { DBInstanceId = new[] { i.Id } } },
-        i.ZoneId,
+        ZoneId = i.ZoneId,
+    };
+
+    private static string ExpireTime(SalesInstance? record) => record?.EndTime is { } end ? RdsWire.Time(end) : "";
+
+    private static string LockReason(string lockMode) => lockMode switch
+    {
+        "LockByExpiration" => "instance_expired",
+        "LockByArrearage" => "instance_arrearage",
+        _ => "",
     };
 }

@@ -20,16 +20,24 @@ public static class RdsWire
 
     public static DateTime? TimeParam(ActionContext ctx, string name) => Wire.TimeParam(ctx, name);
 
-    public static string OneOf(ActionContext ctx, string name, string? fallback, params string[] allowed)
+    /// <summary>The parameter <paramref name="name"/>'s <paramref name="value"/> (or <paramref name="fallback"/>), which must be one of <paramref name="allowed"/>.</summary>
+    public static string OneOf(string name, string? value, string? fallback, params string[] allowed)
     {
-        var v = ctx.Params.String(name) ?? fallback ?? throw CommonErrors.MissingParameter(name);
+        var v = value ?? fallback ?? throw CommonErrors.MissingParameter(name);
         return allowed.Contains(v) ? v : throw RdsErrors.InvalidValue(name, v, allowed);
     }
+
+    /// <summary>The same, for a parameter the action's model does not list or types otherwise (read by its wire name).</summary>
+    public static string OneOf(ActionContext ctx, string name, string? fallback, params string[] allowed) =>
+        OneOf(name, ctx.Params.String(name), fallback, allowed);
 
     public static bool Flag(ActionContext ctx, string name) =>
         ctx.Params.String(name) is { } v && (v.Equals("true", StringComparison.OrdinalIgnoreCase) || v == "1");
 
-    /// <summary>PageNumber from 1, PageSize from 1 to <paramref name="max"/> (default 30, as RDS's Describe* default).</summary>
+    /// <summary>
+    /// PageNumber from 1, PageSize from 1 to <paramref name="max"/> (default 30, as RDS's Describe* default). Read by wire name:
+    /// the models type them as numbers (decimal), the emulator takes whole numbers only.
+    /// </summary>
     public static (int Number, int Size) Page(ActionContext ctx, int max = 100)
     {
         var number = ctx.Params.Int("PageNumber") ?? 1;
@@ -50,6 +58,10 @@ public sealed record RdsBilling(string PayType, int Months, bool Yearly, bool Au
 {
     public bool Prepaid => PayType == RdsPayTypes.Prepaid;
 
+    /// <remarks>
+    /// One reader for the five buying actions, by wire name: their models type UsedTime differently (Integer in CloneDBInstance,
+    /// String elsewhere) and list AutoRenew in some only, and every one of them must get the same checks and messages.
+    /// </remarks>
     public static RdsBilling From(ActionContext ctx, string? defaultPayType = null)
     {
         var payType = RdsWire.OneOf(ctx, "PayType", defaultPayType, RdsPayTypes.Postpaid, RdsPayTypes.Prepaid);

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Api.Rds;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
@@ -18,14 +19,15 @@ internal static class ReadOnlyActions
     [Action(P, V, "CreateReadOnlyDBInstance")]
     public static object CreateReadOnlyDBInstance(ActionContext ctx)
     {
+        var req = CreateReadOnlyDBInstanceRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
         var inv = ctx.Get<RdsInventory>();
-        var primaryId = ctx.Params.RequiredString("DBInstanceId");
-        var region = ctx.Params.RequiredString("RegionId");
-        var zone = ctx.Params.RequiredString("ZoneId");
-        var version = ctx.Params.RequiredString("EngineVersion");
-        var classCode = ctx.Params.RequiredString("DBInstanceClass");
-        var storage = ctx.Params.Int("DBInstanceStorage") ?? throw CommonErrors.MissingParameter("DBInstanceStorage");
+        var primaryId = req.DBInstanceId;
+        var region = req.RegionId;
+        var zone = req.ZoneId;
+        var version = req.EngineVersion;
+        var classCode = req.DBInstanceClass;
+        var storage = req.DBInstanceStorage ?? throw CommonErrors.MissingParameter("DBInstanceStorage");
         var billing = RdsBilling.From(ctx);
         var desk = ctx.Get<RdsDesk>();
         var store = ctx.Get<RdsStore>();
@@ -42,19 +44,21 @@ internal static class ReadOnlyActions
             if (version != primary.EngineVersion) throw RdsErrors.ReadOnlyVersionMismatch(version, primary.EngineVersion);
             var existing = store.ReadOnlyOf(primary.Id).Count(r => !desk.IsReleased(r));
             if (existing >= engine.MaxReadOnly) throw RdsErrors.ReadOnlyQuotaExceeded(primary.Id, engine.MaxReadOnly);
-            var spec = RdsSpec.Check(inv, primary.Engine, version, ctx.Params.String("Category"), classCode,
-                ctx.Params.String("DBInstanceStorageType") ?? primary.StorageType, storage);
+            var spec = RdsSpec.Check(inv, primary.Engine, version, req.Category, classCode, req.DBInstanceStorageType ?? primary.StorageType, storage);
             if (storage < primary.Storage) throw RdsErrors.ReadOnlyStorageTooSmall(storage, primary.Storage);
             return new RdsInstance
             {
                 RegionId = region, ZoneId = roZone, Engine = primary.Engine, EngineVersion = version, Category = spec.Category,
                 DBInstanceClass = spec.Class.Code, Storage = spec.Storage, StorageType = spec.StorageType,
-                Description = ctx.Params.String("DBInstanceDescription") ?? "", InstanceNetworkType = ctx.Params.String("InstanceNetworkType") ?? "VPC",
+                Description = req.DBInstanceDescription ?? "", InstanceNetworkType = req.InstanceNetworkType ?? "VPC",
                 SecurityIPList = primary.SecurityIPList, Port = primary.Port, InstanceType = RdsInstanceTypes.Readonly, MasterInstanceId = primary.Id,
-                DeletionProtection = ctx.Params.Bool("DeletionProtection") ?? false,
+                DeletionProtection = req.DeletionProtection ?? false,
             };
         }, RdsStatuses.Creating, desk.Timings.Create, InstanceActions.Prefix(engineOfPrimary, RdsInstanceTypes.Readonly));
         var created = store.Instance(order.InstanceId)!;
-        return RdsReply.Of(ctx, new { created.ConnectionString, DBInstanceId = created.Id, OrderId = order.Id, created.Port, ctx.RequestId });
+        return new CreateReadOnlyDBInstanceResponse
+        {
+            ConnectionString = created.ConnectionString, DBInstanceId = created.Id, OrderId = order.Id, Port = created.Port, RequestId = ctx.RequestId,
+        };
     }
 }

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Api.Rds;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using System.Text.Json;
@@ -21,11 +22,14 @@ internal static class RestoreActions
     [Action(P, V, "CloneDBInstance")]
     public static object CloneDBInstance(ActionContext ctx)
     {
+        var req = CloneDBInstanceRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
-        var sourceId = ctx.Params.RequiredString("DBInstanceId");
+        var sourceId = req.DBInstanceId;
         var billing = RdsBilling.From(ctx);
-        var order = NewFromSource(ctx, buyer, billing, sourceId, RdsStatuses.Cloning, ctx.Get<RdsDesk>().Timings.Clone);
-        return RdsReply.Of(ctx, new { DBInstanceId = order.InstanceId, OrderId = order.Id, ctx.RequestId });
+        var order = NewFromSource(ctx, new Target(req.DBInstanceStorage, req.Category, req.DBInstanceClass, req.DBInstanceStorageType, req.RegionId,
+            req.ZoneId, req.DBInstanceDescription, req.InstanceNetworkType, req.DeletionProtection), buyer, billing, sourceId, RdsStatuses.Cloning,
+            ctx.Get<RdsDesk>().Timings.Clone);
+        return new CloneDBInstanceResponse { DBInstanceId = order.InstanceId, OrderId = order.Id, RequestId = ctx.RequestId };
     }
 
     /// <summary>
@@ -35,14 +39,15 @@ internal static class RestoreActions
     [Action(P, V, "RecoveryDBInstance")]
     public static object RecoveryDBInstance(ActionContext ctx)
     {
+        var req = RecoveryDBInstanceRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
-        ctx.Params.RequiredString("DbNames");
+        _ = req.DbNames;
         var desk = ctx.Get<RdsDesk>();
-        var backupId = ctx.Params.String("BackupId");
-        var sourceId = ctx.Params.String("DBInstanceId")
+        var backupId = req.BackupId;
+        var sourceId = req.DBInstanceId
             ?? (backupId is null ? throw RdsErrors.RestoreSourceMissing() : ctx.Get<RdsStore>().Backup(backupId)?.DBInstanceId)
             ?? throw RdsErrors.BackupNotFound(backupId!);
-        if (ctx.Params.String("TargetDBInstanceId") is { } targetId)
+        if (req.TargetDBInstanceId is { } targetId)
         {
             var target = desk.Own(ctx, targetId, buyer);
             desk.UnderCustomerLock(buyer, () =>
@@ -56,10 +61,14 @@ internal static class RestoreActions
                 ctx.Get<RdsStore>().Update(t);
                 return 0;
             });
-            return RdsReply.Of(ctx, new { DBInstanceId = target.Id, OrderId = "", ctx.RequestId });
+            return new RecoveryDBInstanceResponse { DBInstanceId = target.Id, OrderId = "", RequestId = ctx.RequestId };
         }
-        var order = NewFromSource(ctx, buyer, RdsBilling.From(ctx, RdsPayTypes.Postpaid), sourceId, RdsStatuses.Creating, desk.Timings.Create);
-        return RdsReply.Of(ctx, new { DBInstanceId = order.InstanceId, OrderId = order.Id, ctx.RequestId });
+        // Category, RegionId, ZoneId, DBInstanceDescription and DeletionProtection are not in this action's model; they are
+        // still honoured as for CloneDBInstance [I], read by wire name.
+        var order = NewFromSource(ctx, new Target(req.DBInstanceStorage, ctx.Params.String("Category"), req.DBInstanceClass, req.DBInstanceStorageType,
+            ctx.Params.String("RegionId"), ctx.Params.String("ZoneId"), ctx.Params.String("DBInstanceDescription"), req.InstanceNetworkType,
+            ctx.Params.Bool("DeletionProtection")), buyer, RdsBilling.From(ctx, RdsPayTypes.Postpaid), sourceId, RdsStatuses.Creating, desk.Timings.Create);
+        return new RecoveryDBInstanceResponse { DBInstanceId = order.InstanceId, OrderId = order.Id, RequestId = ctx.RequestId };
     }
 
     /// <summary>
@@ -69,9 +78,10 @@ internal static class RestoreActions
     [Action(P, V, "RestoreTable")]
     public static object RestoreTable(ActionContext ctx)
     {
+        var req = RestoreTableRequest.Of(ctx);
         var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
-        var id = ctx.Params.RequiredString("DBInstanceId");
-        CheckTableMeta(ctx.Params.RequiredString("TableMeta"));
+        var id = req.DBInstanceId;
+        CheckTableMeta(req.TableMeta);
         var desk = ctx.Get<RdsDesk>();
         var found = desk.Own(ctx, id, scope);
         desk.UnderCustomerLock(found.CustomerUid, () =>
@@ -84,7 +94,7 @@ internal static class RestoreActions
             ctx.Get<RdsStore>().Update(rds);
             return 0;
         });
-        return RdsReply.Of(ctx, new { ctx.RequestId });
+        return new RestoreTableResponse { RequestId = ctx.RequestId };
     }
 
     /// <summary>
@@ -95,60 +105,68 @@ internal static class RestoreActions
     [Action(P, V, "CreateDdrInstance")]
     public static object CreateDdrInstance(ActionContext ctx)
     {
+        var req = CreateDdrInstanceRequest.Of(ctx);
         var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
         var inv = ctx.Get<RdsInventory>();
-        var restoreType = RdsWire.OneOf(ctx, "RestoreType", null, "BackupSet", "BackupTime");
-        var (region, zone) = RdsSpec.Place(inv, ctx.Params.RequiredString("RegionId"), ctx.Params.String("ZoneId"));
-        var engine = ctx.Params.RequiredString("Engine");
-        var version = ctx.Params.RequiredString("EngineVersion");
-        RdsWire.OneOf(ctx, "DBInstanceNetType", null, "Intranet", "Internet");
-        var ips = ctx.Params.RequiredString("SecurityIPList");
+        var restoreType = RdsWire.OneOf("RestoreType", req.RestoreType, null, "BackupSet", "BackupTime");
+        var (region, zone) = RdsSpec.Place(inv, req.RegionId, req.ZoneId);
+        var engine = req.Engine;
+        var version = req.EngineVersion;
+        var netType = RdsWire.OneOf("DBInstanceNetType", req.DBInstanceNetType, null, "Intranet", "Internet");
+        var ips = req.SecurityIPList;
         var billing = RdsBilling.From(ctx);
         var desk = ctx.Get<RdsDesk>();
         var store = ctx.Get<RdsStore>();
         string sourceId;
         if (restoreType == "BackupSet")
         {
-            var setId = ctx.Params.String("BackupSetId") ?? throw CommonErrors.MissingParameter("BackupSetId");
+            var setId = req.BackupSetId ?? throw CommonErrors.MissingParameter("BackupSetId");
             var set = store.Backup(setId);
             sourceId = set is not null && set.PartnerUid == ctx.PartnerUid && set.CustomerUid == buyer ? set.DBInstanceId : throw RdsErrors.BackupNotFound(setId);
         }
         else
         {
-            sourceId = ctx.Params.String("SourceDBInstanceName") ?? throw CommonErrors.MissingParameter("SourceDBInstanceName");
-            ctx.Params.String("SourceRegion").OrMissing("SourceRegion");
-            ctx.Params.String("RestoreTime").OrMissing("RestoreTime");
+            sourceId = req.SourceDBInstanceName ?? throw CommonErrors.MissingParameter("SourceDBInstanceName");
+            req.SourceRegion.OrMissing("SourceRegion");
+            req.RestoreTime.OrMissing("RestoreTime");
         }
         var order = desk.PlaceNew(ctx, buyer, billing, () =>
         {
             var source = desk.Own(ctx, sourceId, buyer);
-            if (ctx.Params.String("SourceRegion") is { } sr && sr != source.RegionId) throw RdsErrors.InstanceNotFound(sourceId);
+            if (req.SourceRegion is { } sr && sr != source.RegionId) throw RdsErrors.InstanceNotFound(sourceId);
             if (source.CrossBackupEnabled != "1" || source.CrossBackupRegion != region) throw RdsErrors.CrossBackupNotEnabled(source.Id, region);
             if (restoreType == "BackupSet")
             {
-                var set = store.Backup(ctx.Params.RequiredString("BackupSetId"))!;
+                var set = store.Backup(req.BackupSetId!)!;
                 if (!set.IsDoneAt(ctx.Now, desk.Wall) || RdsInstance.Utc(set.StartTime) < ctx.Now.UtcDateTime.AddDays(-source.CrossRetention))
                     throw RdsErrors.BackupNotFound(set.Id);
             }
             else CheckTime(ctx, source, source.CrossRetention);
             if (engine != source.Engine) throw RdsErrors.InvalidEngine(engine);
-            var spec = RdsSpec.Check(inv, engine, version, null, ctx.Params.String("DBInstanceClass") ?? source.DBInstanceClass,
-                ctx.Params.String("DBInstanceStorageType") ?? source.StorageType, ctx.Params.Int("DBInstanceStorage") ?? source.Storage);
+            var spec = RdsSpec.Check(inv, engine, version, null, req.DBInstanceClass ?? source.DBInstanceClass,
+                req.DBInstanceStorageType ?? source.StorageType, req.DBInstanceStorage ?? source.Storage);
             return new RdsInstance
             {
                 RegionId = region, ZoneId = zone, Engine = engine, EngineVersion = version, Category = spec.Category, DBInstanceClass = spec.Class.Code,
-                Storage = spec.Storage, StorageType = spec.StorageType, Description = ctx.Params.String("DBInstanceDescription") ?? "",
-                NetType = ctx.Params.RequiredString("DBInstanceNetType"), InstanceNetworkType = ctx.Params.String("InstanceNetworkType") ?? "VPC",
+                Storage = spec.Storage, StorageType = spec.StorageType, Description = req.DBInstanceDescription ?? "",
+                NetType = netType, InstanceNetworkType = req.InstanceNetworkType ?? "VPC",
                 SecurityIPList = ips, Port = source.Port, SourceInstanceId = source.Id,
             };
         }, RdsStatuses.Restoring, desk.Timings.Restore, InstanceActions.Prefix(engine, RdsInstanceTypes.Primary));
         var created = store.Instance(order.InstanceId)!;
-        return RdsReply.Of(ctx, new { created.ConnectionString, DBInstanceId = created.Id, OrderId = order.Id, created.Port, ctx.RequestId });
+        return new CreateDdrInstanceResponse
+        {
+            ConnectionString = created.ConnectionString, DBInstanceId = created.Id, OrderId = order.Id, Port = created.Port, RequestId = ctx.RequestId,
+        };
     }
 
     private static string OrMissing(this string? value, string name) => value ?? throw CommonErrors.MissingParameter(name);
 
-    private static BssOpenApi.Sales.Order NewFromSource(ActionContext ctx, string buyer, RdsBilling billing, string sourceId, string busy, TimeSpan busyFor)
+    /// <summary>What a clone or a recovery into a new instance may set instead of taking the source's (null: the source's).</summary>
+    private sealed record Target(int? Storage, string? Category, string? Class, string? StorageType, string? RegionId, string? ZoneId,
+        string? Description, string? InstanceNetworkType, bool? DeletionProtection);
+
+    private static BssOpenApi.Sales.Order NewFromSource(ActionContext ctx, Target t, string buyer, RdsBilling billing, string sourceId, string busy, TimeSpan busyFor)
     {
         var inv = ctx.Get<RdsInventory>();
         var desk = ctx.Get<RdsDesk>();
@@ -157,24 +175,28 @@ internal static class RestoreActions
         {
             var source = desk.Own(ctx, sourceId, buyer);
             CheckPointOfRestore(ctx, source);
-            var storage = ctx.Params.Int("DBInstanceStorage") ?? source.Storage;
+            var storage = t.Storage ?? source.Storage;
             if (storage < source.Storage) throw RdsErrors.StorageBelowSource(storage, source.Storage);
-            var spec = RdsSpec.Check(inv, source.Engine, source.EngineVersion, ctx.Params.String("Category"),
-                ctx.Params.String("DBInstanceClass") ?? source.DBInstanceClass, ctx.Params.String("DBInstanceStorageType") ?? source.StorageType, storage);
-            var (region, zone) = RdsSpec.Place(inv, ctx.Params.String("RegionId") ?? source.RegionId, ctx.Params.String("ZoneId") ?? source.ZoneId);
+            var spec = RdsSpec.Check(inv, source.Engine, source.EngineVersion, t.Category,
+                t.Class ?? source.DBInstanceClass, t.StorageType ?? source.StorageType, storage);
+            var (region, zone) = RdsSpec.Place(inv, t.RegionId ?? source.RegionId, t.ZoneId ?? source.ZoneId);
             return new RdsInstance
             {
                 RegionId = region, ZoneId = zone, Engine = source.Engine, EngineVersion = source.EngineVersion, Category = spec.Category,
                 DBInstanceClass = spec.Class.Code, Storage = spec.Storage, StorageType = spec.StorageType,
-                Description = ctx.Params.String("DBInstanceDescription") ?? "", NetType = source.NetType,
-                InstanceNetworkType = ctx.Params.String("InstanceNetworkType") ?? source.InstanceNetworkType,
+                Description = t.Description ?? "", NetType = source.NetType,
+                InstanceNetworkType = t.InstanceNetworkType ?? source.InstanceNetworkType,
                 SecurityIPList = source.SecurityIPList, Port = source.Port, SourceInstanceId = source.Id,
-                DeletionProtection = ctx.Params.Bool("DeletionProtection") ?? false,
+                DeletionProtection = t.DeletionProtection ?? false,
             };
         }, busy, busyFor, InstanceActions.Prefix(engine, RdsInstanceTypes.Primary));
     }
 
-    /// <summary>BackupId (a finished set of this source inside its retention) or RestoreTime inside the window; one of them is required.</summary>
+    /// <summary>
+    /// BackupId (a finished set of this source inside its retention) or RestoreTime inside the window; one of them is required.
+    /// Read by wire name: the same two parameters of CloneDBInstance, RecoveryDBInstance and RestoreTable, and RestoreTime goes
+    /// through the one RDS time parser.
+    /// </summary>
     private static void CheckPointOfRestore(ActionContext ctx, RdsInstance source)
     {
         var backupId = ctx.Params.String("BackupId");

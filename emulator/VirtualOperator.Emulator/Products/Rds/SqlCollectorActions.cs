@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Api.Rds;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 
@@ -15,9 +16,10 @@ internal static class SqlCollectorActions
     [Action(P, V, "ModifySQLCollectorPolicy")]
     public static object ModifySQLCollectorPolicy(ActionContext ctx)
     {
+        var req = ModifySQLCollectorPolicyRequest.Of(ctx);
         var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
-        var id = ctx.Params.RequiredString("DBInstanceId");
-        var status = RdsWire.OneOf(ctx, "SQLCollectorStatus", null, "Enable", "Disabled");
+        var id = req.DBInstanceId;
+        var status = RdsWire.OneOf("SQLCollectorStatus", req.SQLCollectorStatus, null, "Enable", "Disabled");
         var desk = ctx.Get<RdsDesk>();
         var found = desk.Own(ctx, id, scope);
         desk.UnderCustomerLock(found.CustomerUid, () =>
@@ -27,13 +29,13 @@ internal static class SqlCollectorActions
             ctx.Get<RdsStore>().Update(rds);
             return 0;
         });
-        return RdsReply.Of(ctx, new { ctx.RequestId });
+        return new ModifySQLCollectorPolicyResponse { RequestId = ctx.RequestId };
     }
 
     [Action(P, V, "DescribeSQLCollectorPolicy")]
     public static object DescribeSQLCollectorPolicy(ActionContext ctx)
     {
-        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
-        return RdsReply.Of(ctx, new { ctx.RequestId, SQLCollectorStatus = rds.SqlCollectorStatus, StoragePeriod = StoragePeriodDays });
+        var rds = ctx.Get<RdsDesk>().Own(ctx, DescribeSQLCollectorPolicyRequest.Of(ctx).DBInstanceId, ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
+        return new DescribeSQLCollectorPolicyResponse { RequestId = ctx.RequestId, SQLCollectorStatus = rds.SqlCollectorStatus, StoragePeriod = StoragePeriodDays };
     }
 }
