@@ -94,7 +94,9 @@ public sealed partial class EmulatorDatabase : IDisposable
     private sealed class UnitOfWork(EmulatorDatabase owner)
     {
         public readonly EmulatorDatabase Owner = owner;
-        /// <summary>True once the unit holds the write gate and has begun its LiteDB transaction (at its first write).</summary>
+        /// <summary>True once the unit holds the write gate (at its first write, or <see cref="InCommitOrder"/>).</summary>
+        public bool Gated;
+        /// <summary>True once the unit has begun its LiteDB transaction (at its first LiteDB write).</summary>
         public bool Writing;
         public List<Action>? AfterCommit;
         public List<Action>? OnRollback;
@@ -140,7 +142,7 @@ public sealed partial class EmulatorDatabase : IDisposable
         finally
         {
             _unit = outer;
-            if (unit.Writing) Monitor.Exit(_writeGate);
+            if (unit.Gated) Monitor.Exit(_writeGate);
             if (committed && unit.AfterCommit is { } after) foreach (var a in after) a();
             if (unit.WhenDone is { } done) foreach (var a in done) a();
         }
@@ -189,18 +191,31 @@ public sealed partial class EmulatorDatabase : IDisposable
     }
 
     /// <summary>
-    /// Enters the write gate for one write: inside a unit, the unit's transaction (entered once, held to its end);
+    /// Enters the write gate for one LiteDB write: inside a unit, the unit's transaction (begun once, held to its end);
     /// outside, for this write alone. Dispose the answer after the write.
     /// </summary>
-    internal WriteScope Writing()
+    internal WriteScope Writing() => Enter(transaction: true);
+
+    /// <summary>
+    /// Takes the write gate for the rest of the open unit (for this call alone outside one) without beginning a LiteDB
+    /// transaction: for what must follow commit order (a partner message's sequence number) in a change that may write
+    /// nothing to LiteDB (in memory, orders and messages are not in LiteDB: an empty transaction per change cost a
+    /// LiteDB begin and commit under the gate).
+    /// </summary>
+    public WriteScope InCommitOrder() => Enter(transaction: false);
+
+    private WriteScope Enter(bool transaction)
     {
         if (Open is { } u)
         {
-            if (!u.Writing)
+            if (!u.Gated)
             {
                 Monitor.Enter(_writeGate);
-                try { Db.BeginTrans(); }
-                catch { Monitor.Exit(_writeGate); throw; }
+                u.Gated = true;
+            }
+            if (transaction && !u.Writing)
+            {
+                Db.BeginTrans();
                 u.Writing = true;
             }
             return default;
@@ -209,7 +224,7 @@ public sealed partial class EmulatorDatabase : IDisposable
         return new WriteScope(_writeGate);
     }
 
-    internal readonly struct WriteScope(object? gate) : IDisposable
+    public readonly struct WriteScope(object? gate) : IDisposable
     {
         public void Dispose()
         {
