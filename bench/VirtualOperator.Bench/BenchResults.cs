@@ -24,7 +24,17 @@ public sealed record MemoryResult(long IdleRss, long AfterQuotaRss, long AfterCu
 /// <param name="OrdersAtLargeStore">The same page after another partner placed as many orders as there were writes.</param>
 /// <param name="LargeOrdersPage">The first QueryOrders page (20) of the partner that placed them.</param>
 public sealed record GrowthResult(int SmallCount, long LargeCount, LoadResult SmallAtSmallStore, LoadResult SmallAtLargeStore, LoadResult LargeList,
-    LoadResult OrdersAtSmallStore, LoadResult OrdersAtLargeStore, LoadResult LargeOrdersPage);
+    LoadResult OrdersAtSmallStore, LoadResult OrdersAtLargeStore, LoadResult LargeOrdersPage)
+{
+    /// <summary>The first page of paid orders (QueryOrders PaymentStatus=Paid), of the small and of the large partner.</summary>
+    public LoadResult? SmallPaidPage { get; init; }
+    public LoadResult? LargePaidPage { get; init; }
+    /// <summary>The first page of one customer's orders (OwnerId), of the small and of the large partner.</summary>
+    public LoadResult? SmallCustomerPage { get; init; }
+    public LoadResult? LargeCustomerPage { get; init; }
+    public long SmallCustomerOrders { get; init; }
+    public long LargeCustomerOrders { get; init; }
+}
 
 public sealed class BenchResults
 {
@@ -33,6 +43,7 @@ public sealed class BenchResults
     public StartupResult? Startup { get; set; }
     public MemoryResult? Memory { get; set; }
     public GrowthResult? Growth { get; set; }
+    public LifecycleResult? Lifecycle { get; set; }
     public string LoadBefore { get; set; } = "";
     public string LoadAfter { get; set; } = "";
     public DateTimeOffset StartedAt { get; set; }

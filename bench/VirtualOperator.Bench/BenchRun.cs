@@ -9,6 +9,8 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
     public const string ReadCase = "read GetCustomerList (V3)";
     public const string ReadV1Case = "read GetCustomerList (V1 GET, HMAC-SHA1)";
     public const string WriteCase = "write ChangeResellerConsumeAmount (V3)";
+    public const string OrderCase = "write CreateInstance (paid order, V3)";
+    public const string CustomerCase = "write CreateAgAccount (V3)";
     internal static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
@@ -20,6 +22,7 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
         if (settings.Runs("startup")) results.Startup = await StartupAsync();
         if (settings.Runs("throughput")) await ThroughputAsync(results);
         if (settings.Runs("memory")) (results.Memory, results.Growth) = await new MemoryPhase(paths, settings, log, _tag).RunAsync();
+        if (settings.Runs("lifecycle")) results.Lifecycle = await new LifecyclePhase(paths, settings, log, _tag).RunAsync();
         results.LoadAfter = LoadAverage();
         results.Elapsed = clock.Elapsed;
         return results;
@@ -56,6 +59,9 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
         await EmulatorSetup.AddCustomersAsync(emulator.BaseUri, reader, 20, _tag + "r");
         var writer = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: true);
         var owners = await EmulatorSetup.CustomersWithQuotaAsync(emulator.BaseUri, writer, 20, _tag + "o");
+        // The stateful writes: paid orders (one month of an EIP) on the quota customers of the writer, and new
+        // customers of a partner that is no test account (no limit of 20).
+        var creator = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: false);
 
         // The other two servers answer exactly the bytes the emulator answered.
         var dir = Directory.CreateTempSubdirectory("vo-bench-");
@@ -66,7 +72,12 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
             await File.WriteAllBytesAsync(readBody, await EmulatorSetup.CaptureAsync(EmulatorSetup.Signer(emulator.BaseUri, reader).V3("GetCustomerList")));
             await File.WriteAllBytesAsync(writeBody, await EmulatorSetup.CaptureAsync(
                 EmulatorSetup.ChangeQuota(EmulatorSetup.Signer(emulator.BaseUri, writer), owners, _tag + "capture", 0)));
-            string[] bodies = ["--body", $"GetCustomerList={readBody}", "--body", $"ChangeResellerConsumeAmount={writeBody}"];
+            var orderBody = Path.Combine(dir.FullName, "order.json");
+            var customerBody = Path.Combine(dir.FullName, "customer.json");
+            await File.WriteAllBytesAsync(orderBody, await EmulatorSetup.CaptureAsync(EmulatorSetup.BuyInstance(EmulatorSetup.Signer(emulator.BaseUri, writer), owners, 0)));
+            await File.WriteAllBytesAsync(customerBody, await EmulatorSetup.CaptureAsync(EmulatorSetup.CreateCustomer(EmulatorSetup.Signer(emulator.BaseUri, creator), _tag + "capture", 0)));
+            string[] bodies = ["--body", $"GetCustomerList={readBody}", "--body", $"ChangeResellerConsumeAmount={writeBody}",
+                "--body", $"CreateInstance={orderBody}", "--body", $"CreateAgAccount={customerBody}"];
             await using var bare = ServerProcess.Start(Targets.Baseline, paths.BareAppDll, bodies);
             await using var wiremock = ServerProcess.Start(Targets.WireMock, paths.BenchDll, ["serve-wiremock", .. bodies]);
             await bare.WaitHealthyAsync(HealthTimeout);
@@ -84,9 +95,13 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
                 var cases = new List<(string Case, Func<SignedRequests, long, HttpRequestMessage> Make, PartnerKeys Keys)>();
                 if (settings.Cases.Contains("read")) cases.Add((ReadCase, (s, _) => s.V3("GetCustomerList"), reader));
                 if (settings.Cases.Contains("write")) cases.Add((WriteCase, (s, n) => EmulatorSetup.ChangeQuota(s, owners, _tag + "w" + connections, n), writer));
+                // The stateful writes are judged at 8 connections only, against the baseline (WireMock.Net has no state to keep).
+                if (settings.Cases.Contains("order") && connections == settings.V1Connections) cases.Add((OrderCase, (s, n) => EmulatorSetup.BuyInstance(s, owners, n), writer));
+                if (settings.Cases.Contains("customer") && connections == settings.V1Connections) cases.Add((CustomerCase, (s, n) => EmulatorSetup.CreateCustomer(s, _tag + "c" + connections, n), creator));
                 if (settings.Cases.Contains("v1") && connections == settings.V1Connections) cases.Add((ReadV1Case, (s, _) => s.V1("GetCustomerList"), reader));
                 foreach (var (name, make, keys) in cases)
-                    foreach (var server in servers.Where(x => settings.Servers.Contains(x.Name == Targets.WireMock ? "wiremock" : x.Name)))
+                    foreach (var server in servers.Where(x => settings.Servers.Contains(x.Name == Targets.WireMock ? "wiremock" : x.Name)
+                                 && !(x.Name == Targets.WireMock && name is OrderCase or CustomerCase)))
                     {
                         var signer = EmulatorSetup.Signer(server.BaseUri, keys);
                         var r = await LoadGenerator.RunAsync(connections, settings.Warmup, settings.Duration, settings.MaxRequests,

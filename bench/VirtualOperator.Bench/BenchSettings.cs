@@ -4,15 +4,15 @@ namespace VirtualOperator.Bench;
 /// runs end to end, in seconds, and checks no threshold.</summary>
 public sealed record BenchSettings(
     bool Smoke, int[] Connections, int V1Connections, TimeSpan Warmup, TimeSpan Duration, long MaxRequests,
-    int StartupRounds, TimeSpan IdleSettle, long MemoryWrites, int GrowthSmall, TimeSpan ListDuration)
+    int StartupRounds, TimeSpan IdleSettle, long MemoryWrites, int GrowthSmall, TimeSpan ListDuration, int LifecycleInstances)
 {
     public static readonly BenchSettings Full = new(
         Smoke: false, Connections: [1, 8, 32], V1Connections: 8, Warmup: TimeSpan.FromSeconds(2), Duration: TimeSpan.FromSeconds(8),
         MaxRequests: 2_000_000, StartupRounds: 5, IdleSettle: TimeSpan.FromSeconds(2), MemoryWrites: 100_000, GrowthSmall: 100,
-        ListDuration: TimeSpan.FromSeconds(3));
+        ListDuration: TimeSpan.FromSeconds(3), LifecycleInstances: 1_000);
 
     /// <summary>Overrides for a focused look while developing: <c>--connections 8,32 --warmup 2 --duration 5
-    /// --phases throughput,memory --cases read --servers emulator</c> (phases: startup, throughput, memory).</summary>
+    /// --phases throughput,memory --cases read --servers emulator</c> (phases: startup, throughput, memory, lifecycle).</summary>
     public BenchSettings With(string[] args)
     {
         var s = this;
@@ -28,12 +28,12 @@ public sealed record BenchSettings(
         return s;
     }
 
-    public string[] Phases { get; init; } = ["startup", "throughput", "memory"];
+    public string[] Phases { get; init; } = ["startup", "throughput", "memory", "lifecycle"];
 
     public bool Runs(string phase) => Phases.Contains(phase);
 
-    /// <summary>Throughput cases to run: read, write, v1.</summary>
-    public string[] Cases { get; init; } = ["read", "write", "v1"];
+    /// <summary>Throughput cases to run: read, write (a quota change), order (CreateInstance), customer (CreateAgAccount), v1.</summary>
+    public string[] Cases { get; init; } = ["read", "write", "order", "customer", "v1"];
 
     /// <summary>Servers to load: baseline, emulator, wiremock, durable (the emulator with --data; write case only).</summary>
     public string[] Servers { get; init; } = ["baseline", "emulator", "wiremock", "durable"];
@@ -41,5 +41,5 @@ public sealed record BenchSettings(
     public static readonly BenchSettings SmokeRun = new(
         Smoke: true, Connections: [1, 8], V1Connections: 8, Warmup: TimeSpan.FromMilliseconds(200), Duration: TimeSpan.FromMilliseconds(400),
         MaxRequests: 5_000, StartupRounds: 1, IdleSettle: TimeSpan.FromMilliseconds(200), MemoryWrites: 1_000, GrowthSmall: 100,
-        ListDuration: TimeSpan.FromMilliseconds(300));
+        ListDuration: TimeSpan.FromMilliseconds(300), LifecycleInstances: 20);
 }

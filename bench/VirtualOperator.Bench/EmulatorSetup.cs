@@ -35,17 +35,26 @@ public static class EmulatorSetup
 
     /// <summary>A CreateInstance that buys one month of a 1 Mbps EIP (a seeded product, 23 CNY) for one of the given
     /// customers in turn: one paid order each, charged to that customer's quota.</summary>
-    public static HttpRequestMessage BuyInstance(SignedRequests signer, IReadOnlyList<string> customers, long n) =>
+    public static HttpRequestMessage BuyInstance(SignedRequests signer, IReadOnlyList<string> customers, long n, bool autoRenew = false) =>
         signer.V3("CreateInstance",
         [
             new("OwnerId", customers[(int)(n % customers.Count)]), new("ProductCode", "eip"), new("SubscriptionType", "Subscription"),
             new("Period", "1"), new("Parameter.1.Code", "Region"), new("Parameter.1.Value", "cn-hangzhou"),
             new("Parameter.2.Code", "Bandwidth"), new("Parameter.2.Value", "1"),
+            .. autoRenew ? new KeyValuePair<string, string>[] { new("RenewalStatus", "AutoRenewal") } : [],
         ]);
 
     /// <summary>The first page of 20 of the partner's orders (every customer's, newest first).</summary>
     public static HttpRequestMessage OrdersPage(SignedRequests signer) =>
         signer.V3("QueryOrders", [new("PageNum", "1"), new("PageSize", "20")]);
+
+    /// <summary>The first page of 20 of the partner's paid orders (a filtered list: every order is paid, so it lists as many).</summary>
+    public static HttpRequestMessage PaidOrdersPage(SignedRequests signer) =>
+        signer.V3("QueryOrders", [new("PaymentStatus", "Paid"), new("PageNum", "1"), new("PageSize", "20")]);
+
+    /// <summary>The first page of 20 of one customer's orders (OwnerId: the scope a partner acting for one customer uses).</summary>
+    public static Func<SignedRequests, HttpRequestMessage> CustomerOrdersPage(string customerUid) => signer =>
+        signer.V3("QueryOrders", [new("OwnerId", customerUid), new("PageNum", "1"), new("PageSize", "20")]);
 
     /// <summary>A partner's customers, each with a CNY quota ledger, ready for quota changes.</summary>
     public static async Task<IReadOnlyList<string>> CustomersWithQuotaAsync(Uri emulator, PartnerKeys keys, int count, string tag)

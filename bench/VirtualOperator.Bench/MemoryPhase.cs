@@ -51,10 +51,22 @@ public sealed class MemoryPhase(BenchPaths paths, BenchSettings settings, TextWr
         var ordersAtLarge = await ReadAsync(emulator, small, "QueryOrders", EmulatorSetup.OrdersPage, settings.MaxRequests, OrdersWarmup);
         log.WriteLine($"orders page of {settings.GrowthSmall} with {settings.GrowthSmall + settings.MemoryWrites} stored: p50 {ordersAtLarge.P50Ms:F2} ms");
         // For scale, as the whole customer list above: the first page of the partner that holds the 100,000 orders.
-        var largePage = await ReadAsync(emulator, payer, "QueryOrders", EmulatorSetup.OrdersPage, 20);
+        var largePage = await ReadAsync(emulator, payer, "QueryOrders", EmulatorSetup.OrdersPage, settings.MaxRequests, OrdersWarmup);
         log.WriteLine($"orders page of {settings.MemoryWrites}: p50 {largePage.P50Ms:F2} ms");
+        // The same first page filtered (every order is paid, so the filter keeps them all), and one customer's (OwnerId), of
+        // both partners: a filtered list cannot use the list index and an OwnerId one uses the customer's part of it.
+        var smallPaid = await ReadAsync(emulator, small, "QueryOrders", EmulatorSetup.PaidOrdersPage, settings.MaxRequests, OrdersWarmup);
+        var largePaid = await ReadAsync(emulator, payer, "QueryOrders", EmulatorSetup.PaidOrdersPage, settings.MaxRequests, OrdersWarmup);
+        var smallOwner = await ReadAsync(emulator, small, "QueryOrders", EmulatorSetup.CustomerOrdersPage(smallBuyers[0]), settings.MaxRequests, OrdersWarmup);
+        var largeOwner = await ReadAsync(emulator, payer, "QueryOrders", EmulatorSetup.CustomerOrdersPage(owners[0]), settings.MaxRequests, OrdersWarmup);
+        log.WriteLine($"paid orders page: {smallPaid.P50Ms:F2} ms ({settings.GrowthSmall}), {largePaid.P50Ms:F2} ms ({settings.MemoryWrites}); " +
+                      $"one customer's page: {smallOwner.P50Ms:F2} ms, {largeOwner.P50Ms:F2} ms");
         return (new MemoryResult(idle, afterQuota, afterCustomers, afterOrders, settings.MemoryWrites, quota, customers, orders),
-            new GrowthResult(settings.GrowthSmall, settings.MemoryWrites, smallAtSmall, smallAtLarge, largeList, ordersAtSmall, ordersAtLarge, largePage));
+            new GrowthResult(settings.GrowthSmall, settings.MemoryWrites, smallAtSmall, smallAtLarge, largeList, ordersAtSmall, ordersAtLarge, largePage)
+            {
+                SmallPaidPage = smallPaid, LargePaidPage = largePaid, SmallCustomerPage = smallOwner, LargeCustomerPage = largeOwner,
+                LargeCustomerOrders = settings.MemoryWrites / owners.Count, SmallCustomerOrders = settings.GrowthSmall / Math.Max(1, smallBuyers.Count),
+            });
     }
 
     /// <summary>

@@ -10,6 +10,8 @@ public static class BssOpenApiServices
         services.AddSingleton<CustomerStore>();
         services.AddSingleton<CustomerScope>();
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<CustomerStore>());
+        // Customers live in memory (LiteDB holds them only with --data): repro bundles read and restore them there.
+        services.AddSingleton<Storage.IPartnerMemoryState>(sp => sp.GetRequiredService<CustomerStore>().Table);
         services.AddSingleton<Budget.BudgetAlarms>();
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<Budget.BudgetAlarms>());
         services.AddSingleton<Budget.CreditLedger>();

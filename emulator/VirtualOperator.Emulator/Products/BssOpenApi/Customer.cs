@@ -21,4 +21,6 @@ public sealed class Customer
     public string? Postcode { get; set; }
     public bool IsCertified { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    internal Customer Copy() => (Customer)MemberwiseClone();
 }

@@ -1,25 +1,23 @@
-using LiteDB;
 using VirtualOperator.Emulator.Storage;
 
 namespace VirtualOperator.Emulator.Products.Messages;
 
-/// <summary>The stored events of every partner's queue. Collection <c>messages</c>: id = MessageId; index PartnerUid.
-/// Each partner's message count is kept in memory once read: counting walks every index entry of the partner,
-/// and every recorded event asks for it (a partner with 100,000 events made each write 100,000 steps long).
-/// Inserts through this store keep it current; resets drop it, so it is read again from LiteDB.</summary>
+/// <summary>The stored events of every partner's queue, kept in memory (<see cref="MemoryTable{T}"/>; with <c>--data</c> also
+/// in the collection <c>messages</c>: id = MessageId; index PartnerUid). Every paid order and new customer records one,
+/// and writing it to the in-memory LiteDB held the write gate for most of the change (docs/performance.md, change 14).
+/// Resets drop a partner's messages here; LiteDB's copies go with the reset's own delete.</summary>
 public sealed class MessageStore : IStateReset
 {
     private readonly EmulatorDatabase _db;
-    private readonly object _gate = new();
-    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
 
     public MessageStore(EmulatorDatabase db)
     {
         _db = db;
-        Messages.EnsureIndex(m => m.PartnerUid);
+        Table = new MemoryTable<PartnerMessage>(db, "messages", m => m.Id, m => m.PartnerUid, m => m.Copy());
+        Table.Load();
     }
 
-    private ILiteCollection<PartnerMessage> Messages => _db.Collection<PartnerMessage>("messages");
+    internal MemoryTable<PartnerMessage> Table { get; }
 
     /// <summary>Raised once a message is durable (after the unit of work that stored it commits; never for a change that
     /// rolled back), outside the store's lock: the MNS queue wakes its long-polling receivers.</summary>
@@ -27,34 +25,15 @@ public sealed class MessageStore : IStateReset
 
     public void Insert(PartnerMessage message)
     {
-        // The write first, outside _gate: a leaf lock, never held while waiting for the write gate.
-        Messages.Insert(message);
-        lock (_gate)
-        {
-            if (_counts.TryGetValue(message.PartnerUid, out var n)) _counts[message.PartnerUid] = n + 1;
-        }
+        Table.Put(message, insert: true);
         _db.AfterCommit(() => Inserted?.Invoke(message));
     }
 
-    public long CountFor(string partnerUid)
-    {
-        lock (_gate)
-        {
-            if (!_counts.TryGetValue(partnerUid, out var n)) _counts[partnerUid] = n = Messages.LongCount(m => m.PartnerUid == partnerUid);
-            return n;
-        }
-    }
+    public long CountFor(string partnerUid) => Table.CountOf(partnerUid);
 
-    public void OnReset(string? partnerUid)
-    {
-        lock (_gate)
-        {
-            if (partnerUid is null) _counts.Clear();
-            else _counts.Remove(partnerUid);
-        }
-    }
+    public void OnReset(string? partnerUid) => Table.Forget(partnerUid);
 
     /// <summary>The partner's events in the order they happened.</summary>
     public IReadOnlyList<PartnerMessage> ListFor(string partnerUid) =>
-        Messages.Find(m => m.PartnerUid == partnerUid).OrderBy(m => m.EnqueueTime).ThenBy(m => m.Sequence).ToList();
+        Table.PeekPartner(partnerUid).OrderBy(m => m.EnqueueTime).ThenBy(m => m.Sequence).Select(m => m.Copy()).ToList();
 }

@@ -8,6 +8,8 @@ public static class MessagesServices
     {
         services.AddSingleton<MessageStore>();
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<MessageStore>());
+        // Messages live in memory (LiteDB holds them only with --data): repro bundles read and restore them there.
+        services.AddSingleton<Storage.IPartnerMemoryState>(sp => sp.GetRequiredService<MessageStore>().Table);
         services.AddSingleton<PartnerEvents>();
         return services;
     }

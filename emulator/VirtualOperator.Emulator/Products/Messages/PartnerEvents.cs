@@ -28,8 +28,8 @@ public sealed class PartnerEvents(MessageStore store, PartnerStore partners, Sto
     public PartnerMessage Record(string partnerUid, string eventType, object payload, DateTimeOffset now) =>
         db.Atomic(() =>
         {
-            // The write gate first (held by the unit to its commit): it orders every partner's sequence numbers.
-            using var writing = db.Writing();
+            // Everything but the sequence number before the write gate: the gate is held from here to the commit, and every
+            // change that records a message waits for it.
             var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             var body = JsonSerializer.Serialize(new
             {
@@ -48,8 +48,10 @@ public sealed class PartnerEvents(MessageStore store, PartnerStore partners, Sto
                 MessageBody = body,
                 MessageBodyMD5 = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(body))),
                 EnqueueTime = now.ToUnixTimeMilliseconds(),
-                Sequence = _sequence[partnerUid] = (_sequence.TryGetValue(partnerUid, out var last) ? last : store.CountFor(partnerUid)) + 1,
             };
+            // The write gate (held by the unit to its commit) orders every partner's sequence numbers.
+            using var writing = db.InCommitOrder();
+            message.Sequence = _sequence[partnerUid] = (_sequence.TryGetValue(partnerUid, out var last) ? last : store.CountFor(partnerUid)) + 1;
             store.Insert(message);
             return message;
         });

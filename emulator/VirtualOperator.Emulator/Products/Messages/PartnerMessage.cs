@@ -25,4 +25,6 @@ public sealed class PartnerMessage
     public int Priority { get; set; } = 8;
     /// <summary>Order of recording within the partner, so same-millisecond events keep their order.</summary>
     public long Sequence { get; set; }
+
+    internal PartnerMessage Copy() => (PartnerMessage)MemberwiseClone();
 }

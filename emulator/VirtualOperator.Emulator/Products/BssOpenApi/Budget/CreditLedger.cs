@@ -44,8 +44,20 @@ public sealed partial class CreditLedger : IStateReset
     private ILiteCollection<CustomerCredit> Credits => _db.Collection<CustomerCredit>(CreditsCollection);
     private ILiteCollection<CustomerStatus> Statuses => _db.Collection<CustomerStatus>("customerStatus");
 
+    // Uids of the customers that have a status record (most never do): every charge and every write of a customer asks
+    // IsStopped, and a LiteDB look-up per call was a tenth of a paid order's cost. Added before the record is written
+    // (a uid here only means "look it up"), read again from the store after a reset (a bundle import writes records).
+    private readonly ConcurrentDictionary<string, byte> _withStatus = new(StringComparer.Ordinal);
+
+    private void LoadStatusIds()
+    {
+        _withStatus.Clear();
+        foreach (var doc in _db.Db.GetCollection("customerStatus").Query().Select("{_id}").ToEnumerable()) _withStatus[doc["_id"].AsString] = 0;
+    }
+
     private void Load()
     {
+        LoadStatusIds();
         foreach (var customer in Credits.FindAll().GroupBy(c => c.CustomerUid, StringComparer.Ordinal))
             _ledgers[customer.Key] = customer.ToImmutableSortedDictionary(c => c.Currency, c => c, StringComparer.Ordinal);
     }
@@ -53,6 +65,7 @@ public sealed partial class CreditLedger : IStateReset
     /// <summary>A reset deleted ledgers from the store: forget them here too.</summary>
     public void OnReset(string? partnerUid)
     {
+        LoadStatusIds();
         if (partnerUid is null)
         {
             _ledgers.Clear();
@@ -76,13 +89,17 @@ public sealed partial class CreditLedger : IStateReset
     public IReadOnlyList<CustomerCredit> ForCustomer(string customerUid) =>
         _ledgers.TryGetValue(customerUid, out var ledgers) ? [.. ledgers.Values] : [];
 
-    public bool IsStopped(string customerUid) => Statuses.FindById(customerUid)?.Stopped ?? false;
+    public bool IsStopped(string customerUid) => _withStatus.ContainsKey(customerUid) && (Statuses.FindById(customerUid)?.Stopped ?? false);
 
-    public CustomerStatus? Status(string customerUid) => Statuses.FindById(customerUid);
+    public CustomerStatus? Status(string customerUid) => _withStatus.ContainsKey(customerUid) ? Statuses.FindById(customerUid) : null;
 
     public void SetStatus(string partnerUid, string customerUid, string status, bool stopped, DateTimeOffset now) =>
-        Locked(customerUid, () => Statuses.Upsert(new CustomerStatus
-        { Id = customerUid, PartnerUid = partnerUid, Status = status, Stopped = stopped, UpdatedAt = now.UtcDateTime }));
+        Locked(customerUid, () =>
+        {
+            _withStatus[customerUid] = 0;
+            return Statuses.Upsert(new CustomerStatus
+                { Id = customerUid, PartnerUid = partnerUid, Status = status, Stopped = stopped, UpdatedAt = now.UtcDateTime });
+        });
 
     /// <summary>
     /// SetResellerUserStatus: <c>FREEZE</c> with <c>Freeze</c>/<c>Thaw</c> stops or resumes purchases;
@@ -100,6 +117,7 @@ public sealed partial class CreditLedger : IStateReset
                 case CustomerStatusChange.TrusteeshipCancel: s.Hosted = false; break;
             }
             s.UpdatedAt = now.UtcDateTime;
+            _withStatus[customerUid] = 0;
             Statuses.Upsert(s);
             return s;
         });

@@ -33,6 +33,14 @@ public sealed class Order
     public string? RequestDigest { get; set; }
     public string Operator { get; set; } = "";
     public List<OrderModule> Modules { get; set; } = [];
+
+    /// <summary>A copy sharing no changeable part with this one (the sales store keeps and answers copies).</summary>
+    internal Order Copy()
+    {
+        var c = (Order)MemberwiseClone();
+        c.Modules = Modules.ConvertAll(m => m.Copy());
+        return c;
+    }
 }
 
 public sealed class OrderModule
@@ -41,6 +49,8 @@ public sealed class OrderModule
     public string Name { get; set; } = "";
     public string Value { get; set; } = "";
     public string? OriginalValue { get; set; }
+
+    internal OrderModule Copy() => (OrderModule)MemberwiseClone();
 }
 
 /// <summary>OrderType values: New, Renew, Upgrade as QueryOrders documents them; Downgrade and Convert are [I].</summary>

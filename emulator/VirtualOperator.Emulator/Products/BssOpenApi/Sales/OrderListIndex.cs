@@ -5,7 +5,7 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 /// unfiltered list reads its own orders and not every order of the partner: with 100,000 orders, reading, sorting
 /// and counting them all took a second per page (docs/performance.md, change 12).
 /// A partner's index is built from the store the first time one of its pages is asked for, and kept current by
-/// <see cref="SalesStore.Insert(Order)"/> from then on. What it keys on (creation time, id, customer) never changes
+/// <see cref="SalesStore.Insert(Order)"/> from then on (after the order's unit of work commits). What it keys on (creation time, id, customer) never changes
 /// after an order is written. Resets drop it.
 /// </summary>
 public sealed class OrderListIndex
@@ -67,12 +67,26 @@ public sealed class OrderListIndex
     }
 
     /// <summary>Called after an order has committed; a partner whose index is not built yet is skipped (it reads the store when built).</summary>
-    public void Added(Order o)
+    public void Added(Order o) => Added(o.PartnerUid, Key.Of(o));
+
+    /// <inheritdoc cref="Added(Order)"/>
+    public void Added(string partnerUid, Key key)
     {
-        if (!_partners.TryGetValue(o.PartnerUid, out var orders)) return;
+        if (!_partners.TryGetValue(partnerUid, out var orders)) return;
         lock (orders.Gate)
         {
-            if (orders.Built) orders.Add(Key.Of(o));
+            if (orders.Built) orders.Add(key);
+        }
+    }
+
+    /// <summary>An order that was read into the index before its unit of work rolled back.</summary>
+    public void Removed(string partnerUid, Key key)
+    {
+        if (!_partners.TryGetValue(partnerUid, out var orders)) return;
+        lock (orders.Gate)
+        {
+            orders.All.Remove(key);
+            if (orders.ByCustomer.TryGetValue(key.CustomerUid, out var mine)) mine.Remove(key);
         }
     }
 

@@ -50,6 +50,14 @@ public sealed class SalesInstance
 
     public int RenewalMonths => RenewalDurationUnit == "Y" ? RenewalDuration * 12 : RenewalDuration;
     public bool IsReleased => Status == InstanceStatuses.Released;
+
+    /// <summary>A copy sharing no changeable part with this one (the sales store keeps and answers copies).</summary>
+    internal SalesInstance Copy()
+    {
+        var c = (SalesInstance)MemberwiseClone();
+        c.Config = new Dictionary<string, string>(Config, StringComparer.Ordinal);
+        return c;
+    }
 }
 
 public static class InstanceKinds

@@ -14,6 +14,9 @@ public static class SalesServices
         services.AddSingleton(sp => ProductCatalog.Load(ProductCatalog.DefaultPath(sp.GetRequiredService<IOptions<EmulatorOptions>>().Value.FixturesPath)));
         services.AddSingleton<SalesStore>();
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<SalesStore>());
+        // Orders and instances live in memory (LiteDB holds them only with --data): repro bundles read and restore them there.
+        services.AddSingleton<Storage.IPartnerMemoryState>(sp => sp.GetRequiredService<SalesStore>().OrderTable);
+        services.AddSingleton<Storage.IPartnerMemoryState>(sp => sp.GetRequiredService<SalesStore>().InstanceTable);
         services.AddSingleton<Resources.IResourceDirectory, SalesResourceDirectory>();
         services.AddSingleton<SalesEvents>();
         services.AddSingleton<OrderDesk>();

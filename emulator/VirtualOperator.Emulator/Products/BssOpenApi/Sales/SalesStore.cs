@@ -6,94 +6,145 @@ using VirtualOperator.Emulator.Storage;
 namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 
 /// <summary>
-/// Instances, orders, events and bill subscriptions of the sales area. Collections:
-/// <c>salesInstances</c> (id instance id; indexes PartnerUid, CustomerUid, DueKey),
-/// <c>orders</c> (id order id; indexes PartnerUid, CustomerUid, InstanceId, ClientToken),
-/// <c>billSubscriptions</c> (id partner:customer:type; index PartnerUid).
+/// Instances, orders, events and bill subscriptions of the sales area. Orders and instances live in memory
+/// (<see cref="MemoryTable{T}"/>; with <c>--data</c> also in the collections <c>salesInstances</c> and <c>orders</c>, each
+/// document naming its PartnerUid) and every read is answered from there; bill subscriptions are in LiteDB
+/// (<c>billSubscriptions</c>, id partner:customer:type; index PartnerUid).
 /// Writers hold the customer's lock (<see cref="Budget.CreditLedger.WithCustomerLock{T}"/>).
-/// Each partner's earliest due key is cached as of its last instance write (<see cref="NothingDueBy"/>): the
-/// lifecycle runs before every call of every product, and almost always finds nothing due. Each partner's order list
-/// is indexed by <see cref="OrderListIndex"/> once first paged.
+/// Kept beside the rows, under the tables' own locks: each partner's due keys in order (the lifecycle runs before every
+/// call of every product and almost always finds nothing due: one look at the first key), ClientTokens, each
+/// instance's orders; and each partner's order list (<see cref="OrderListIndex"/>), once first paged.
 /// </summary>
 public sealed class SalesStore : IStateReset
 {
     private readonly EmulatorDatabase _db;
-    // Bumped after every instance write of a partner; a cached first due key is used only while its stamp is current.
-    private readonly ConcurrentDictionary<string, long> _instanceWrites = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (long Epoch, long Writes, string? FirstKey)> _firstDue = new(StringComparer.Ordinal);
-    private long _epoch;
     private readonly OrderListIndex _orderList = new();
+    private static readonly DueComparer ByDue = new();
+
+    // partner -> (DueKey, instance id) of each instance that has a next step, earliest first.
+    private readonly Dictionary<string, SortedSet<(string DueKey, string Id)>> _due = new(StringComparer.Ordinal);
+    // customer \n ClientToken -> order id; instance id -> its order ids. Under _indexGate.
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _ordersOfInstance = new(StringComparer.Ordinal);
+    private readonly object _indexGate = new();
+    // One string object per partner and customer uid, shared by every row that names it (a uid parsed from each request
+    // is a new string: 100,000 orders held 200,000 copies of a few uids).
+    private readonly ConcurrentDictionary<string, string> _uids = new(StringComparer.Ordinal);
+
+    internal MemoryTable<SalesInstance> InstanceTable { get; }
+    internal MemoryTable<Order> OrderTable { get; }
 
     public SalesStore(EmulatorDatabase db)
     {
         _db = db;
-        Instances.EnsureIndex(i => i.PartnerUid);
-        Instances.EnsureIndex(i => i.CustomerUid);
-        Instances.EnsureIndex(i => i.DueKey);
-        Orders.EnsureIndex(o => o.PartnerUid);
-        Orders.EnsureIndex(o => o.CustomerUid);
-        Orders.EnsureIndex(o => o.InstanceId);
-        Orders.EnsureIndex(o => o.ClientToken);
         Bills.EnsureIndex(b => b.PartnerUid);
+        InstanceTable = new MemoryTable<SalesInstance>(db, "salesInstances", i => i.Id, i => i.PartnerUid, Copy) { Changed = InstanceChanged };
+        OrderTable = new MemoryTable<Order>(db, "orders", o => o.Id, o => o.PartnerUid, Copy, o =>
+        {
+            StoredForm<Order>.Apply(o);
+            o.Modules.ForEach(StoredForm<OrderModule>.Apply);
+        }) { Changed = OrderChanged };
+        InstanceTable.Load();
+        OrderTable.Load();
     }
 
-    private ILiteCollection<SalesInstance> Instances => _db.Collection<SalesInstance>("salesInstances");
-    private ILiteCollection<Order> Orders => _db.Collection<Order>("orders");
     private ILiteCollection<BillSubscription> Bills => _db.Collection<BillSubscription>("billSubscriptions");
 
+    private string Uid(string uid) => _uids.GetOrAdd(uid, uid);
+
+    private SalesInstance Copy(SalesInstance i)
+    {
+        var c = i.Copy();
+        c.PartnerUid = Uid(c.PartnerUid);
+        c.CustomerUid = Uid(c.CustomerUid);
+        return c;
+    }
+
+    private Order Copy(Order o)
+    {
+        var c = o.Copy();
+        c.PartnerUid = Uid(c.PartnerUid);
+        c.CustomerUid = Uid(c.CustomerUid);
+        return c;
+    }
+
+    private void InstanceChanged(SalesInstance? before, SalesInstance? after)
+    {
+        lock (_indexGate)
+        {
+            if (before is not null && _due.TryGetValue(before.PartnerUid, out var was)) was.Remove((before.DueKey, before.Id));
+            if (after is not null && after.NextDueAt != DateTime.MaxValue)
+            {
+                if (!_due.TryGetValue(after.PartnerUid, out var mine)) _due[after.PartnerUid] = mine = new SortedSet<(string, string)>(ByDue);
+                mine.Add((after.DueKey, after.Id));
+            }
+        }
+    }
+
+    private void OrderChanged(Order? before, Order? after)
+    {
+        lock (_indexGate)
+        {
+            if (before is not null)
+            {
+                // Gone (a rolled-back insert, a reset): out of a list index built while it was there.
+                if (after is null) _orderList.Removed(before.PartnerUid, OrderListIndex.Key.Of(before));
+                if (before.ClientToken is { } t) _tokens.Remove(before.CustomerUid + "\n" + t);
+                if (_ordersOfInstance.TryGetValue(before.InstanceId, out var ids)) ids.Remove(before.Id);
+            }
+            if (after is not null)
+            {
+                if (after.ClientToken is { } t) _tokens[after.CustomerUid + "\n" + t] = after.Id;
+                if (!_ordersOfInstance.TryGetValue(after.InstanceId, out var ids)) _ordersOfInstance[after.InstanceId] = ids = [];
+                ids.Add(after.Id);
+            }
+        }
+    }
+
+    private sealed class DueComparer : IComparer<(string DueKey, string Id)>
+    {
+        public int Compare((string DueKey, string Id) x, (string DueKey, string Id) y)
+        {
+            var c = string.CompareOrdinal(x.DueKey, y.DueKey);
+            return c != 0 ? c : string.CompareOrdinal(x.Id, y.Id);
+        }
+    }
+
     // Instances.
-    public SalesInstance? Instance(string id) => Instances.FindById(id);
-    public void Insert(SalesInstance i)
-    {
-        Instances.Insert(i);
-        InstanceWritten(i.PartnerUid);
-    }
+    public SalesInstance? Instance(string id) => InstanceTable.Get(id);
+    public void Insert(SalesInstance i) => InstanceTable.Put(i, insert: true);
+    public void Update(SalesInstance i) => InstanceTable.Put(i, insert: false);
 
-    public void Update(SalesInstance i)
-    {
-        Instances.Update(i);
-        InstanceWritten(i.PartnerUid);
-    }
-
-    /// <summary>True when <see cref="DueBy"/> would find nothing: the partner's earliest due key is after
-    /// <paramref name="now"/>. Stamp first, query second, so a write racing the query makes the answer stale.</summary>
+    /// <summary>True when <see cref="DueBy"/> would find nothing: the partner's earliest due key is after <paramref name="now"/>.</summary>
     public bool NothingDueBy(string partnerUid, DateTime now)
     {
-        var epoch = Interlocked.Read(ref _epoch);
-        var writes = _instanceWrites.GetValueOrDefault(partnerUid);
-        if (!_firstDue.TryGetValue(partnerUid, out var first) || first.Epoch != epoch || first.Writes != writes)
-        {
-            var key = Instances.Query()
-                .Where(Query.Between(nameof(SalesInstance.DueKey), SalesInstance.DueKeyOf(partnerUid, DateTime.MinValue),
-                    SalesInstance.DueKeyOf(partnerUid, DateTime.MaxValue)))
-                .OrderBy(i => i.DueKey).Limit(1).ToList().FirstOrDefault()?.DueKey;
-            _firstDue[partnerUid] = first = (epoch, writes, key);
-        }
-        return first.FirstKey is null || string.CompareOrdinal(first.FirstKey, SalesInstance.DueKeyOf(partnerUid, now)) > 0;
+        lock (_indexGate)
+            return !_due.TryGetValue(partnerUid, out var keys) || keys.Count == 0
+                || string.CompareOrdinal(keys.Min.DueKey, SalesInstance.DueKeyOf(partnerUid, now)) > 0;
     }
 
     public void OnReset(string? partnerUid)
     {
         _orderList.Forget(partnerUid);
-        Interlocked.Increment(ref _epoch);
-        if (partnerUid is null) _firstDue.Clear();
-        else _firstDue.TryRemove(partnerUid, out _);
+        InstanceTable.Forget(partnerUid);
+        OrderTable.Forget(partnerUid);
     }
-
-    // After the commit: a stamp bumped before it would let a query that cannot see the write yet be cached as current.
-    private void InstanceWritten(string partnerUid) =>
-        _db.AfterCommit(() => _instanceWrites.AddOrUpdate(partnerUid, 1, (_, n) => n + 1));
 
     /// <summary>The partner's instances, optionally one customer's, oldest first.</summary>
     public IReadOnlyList<SalesInstance> InstancesOf(string partnerUid, string? customerUid, string kind) =>
-        Instances.Find(i => i.PartnerUid == partnerUid && i.Kind == kind)
-            .Where(i => customerUid is null || i.CustomerUid == customerUid)
-            .OrderBy(i => i.CreateTime).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        InstanceTable.PeekPartner(partnerUid).Where(i => i.Kind == kind && (customerUid is null || i.CustomerUid == customerUid))
+            .OrderBy(i => i.CreateTime).ThenBy(i => i.Id, StringComparer.Ordinal).Select(Copy).ToList();
 
-    /// <summary>The partner's instances with a lifecycle step due at or before <paramref name="now"/> (one index range).</summary>
-    public IReadOnlyList<SalesInstance> DueBy(string partnerUid, DateTime now) =>
-        Instances.Find(Query.Between(nameof(SalesInstance.DueKey), SalesInstance.DueKeyOf(partnerUid, DateTime.MinValue),
-            SalesInstance.DueKeyOf(partnerUid, now))).ToList();
+    /// <summary>The partner's instances with a lifecycle step due at or before <paramref name="now"/>, earliest first.</summary>
+    public IReadOnlyList<SalesInstance> DueBy(string partnerUid, DateTime now)
+    {
+        var until = SalesInstance.DueKeyOf(partnerUid, now);
+        List<string> ids;
+        lock (_indexGate)
+            ids = _due.TryGetValue(partnerUid, out var keys)
+                ? keys.TakeWhile(k => string.CompareOrdinal(k.DueKey, until) <= 0).Select(k => k.Id).ToList() : [];
+        return ids.Select(InstanceTable.Get).OfType<SalesInstance>().ToList();
+    }
 
     public string NewInstanceId(string prefix)
     {
@@ -101,38 +152,48 @@ public sealed class SalesStore : IStateReset
         while (true)
         {
             var id = prefix + "-" + RandomNumberGenerator.GetString(chars, 20);
-            if (Instances.FindById(id) is null) return id;
+            if (!InstanceTable.Contains(id)) return id;
         }
     }
 
     // Orders.
-    public Order? Order(string id) => Orders.FindById(id);
+    public Order? Order(string id) => OrderTable.Get(id);
     public void Insert(Order o)
     {
-        Orders.Insert(o);
+        OrderTable.Put(o, insert: true);
         // Listed once durable: a page never shows an order that a crash or a rollback could still take back.
-        _db.AfterCommit(() => _orderList.Added(o));
+        var key = OrderListIndex.Key.Of(o.CreateTime, o.Id, Uid(o.CustomerUid));
+        _db.AfterCommit(() => _orderList.Added(o.PartnerUid, key));
     }
-    public void Update(Order o) => Orders.Update(o);
+    public void Update(Order o) => OrderTable.Put(o, insert: false);
 
-    public Order? OrderByToken(string customerUid, string clientToken) =>
-        Orders.FindOne(o => o.ClientToken == clientToken && o.CustomerUid == customerUid);
+    public Order? OrderByToken(string customerUid, string clientToken)
+    {
+        string? id;
+        lock (_indexGate) id = _tokens.GetValueOrDefault(customerUid + "\n" + clientToken);
+        return id is null ? null : OrderTable.Get(id);
+    }
 
+    /// <summary>The partner's orders (or one customer's), in no order, as stored: READ-ONLY (for lists that filter and
+    /// format them; a copy for each of 100,000 orders cost more than the filter). Change an order through <see cref="Order"/>.</summary>
     public IReadOnlyList<Order> OrdersOf(string partnerUid, string? customerUid) =>
-        Orders.Find(o => o.PartnerUid == partnerUid).Where(o => customerUid is null || o.CustomerUid == customerUid).ToList();
+        OrderTable.PeekPartner(partnerUid).Where(o => customerUid is null || o.CustomerUid == customerUid).ToList();
 
     /// <summary>One page of the partner's orders (or one customer's), newest first, and how many there are in all,
     /// without reading the others (<see cref="OrderListIndex"/>).</summary>
     public (IReadOnlyList<Order> Orders, int Total) OrdersPage(string partnerUid, string? customerUid, int num, int size)
     {
         var (ids, total) = _orderList.Page(partnerUid, customerUid, num, size, () =>
-            Orders.Query().Where(o => o.PartnerUid == partnerUid)
-                .Select(o => new { o.CreateTime, o.Id, o.CustomerUid }).ToEnumerable()
-                .Select(o => OrderListIndex.Key.Of(o.CreateTime, o.Id, o.CustomerUid)));
+            OrderTable.PeekPartner(partnerUid).Select(OrderListIndex.Key.Of).ToList());
         return (ids.Select(Order).OfType<Order>().ToList(), total);
     }
 
-    public IReadOnlyList<Order> OrdersOfInstance(string instanceId) => Orders.Find(o => o.InstanceId == instanceId).ToList();
+    public IReadOnlyList<Order> OrdersOfInstance(string instanceId)
+    {
+        List<string> ids;
+        lock (_indexGate) ids = _ordersOfInstance.TryGetValue(instanceId, out var mine) ? [.. mine] : [];
+        return ids.Select(OrderTable.Get).OfType<Order>().ToList();
+    }
 
     public string NewOrderId()
     {
@@ -140,7 +201,7 @@ public sealed class SalesStore : IStateReset
         {
             var id = (200000000000000L + RandomNumberGenerator.GetInt32(int.MaxValue) * 4096L + RandomNumberGenerator.GetInt32(4096))
                 .ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (Orders.FindById(id) is null) return id;
+            if (!OrderTable.Contains(id)) return id;
         }
     }
 
