@@ -57,7 +57,7 @@ public sealed class ClockMoves(
     }
 
     /// <summary>How far the partner's clock (or, for null, the global clock) must move to reach the next scheduled step of
-    /// that partner (of any partner): null when nothing is scheduled; zero when a step is due already.</summary>
+    /// that partner (of any partner), exactly: null when nothing is scheduled; zero when a step is due already.</summary>
     public TimeSpan? UntilNextDue(string? partnerUid)
     {
         TimeSpan? best = null;
@@ -68,9 +68,11 @@ public sealed class ClockMoves(
             if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
             if (best is null || wait < best) best = wait;
         }
-        // Whole seconds, rounded up, so the move lands on or just after the step, never just before it.
-        return best is { } b ? TimeSpan.FromSeconds(Math.Ceiling(b.TotalSeconds)) : null;
+        return best;
     }
+
+    /// <summary>A wait as a move: whole seconds, rounded up, so the move lands on or just after the step, never just before it.</summary>
+    public static TimeSpan WholeSeconds(TimeSpan wait) => TimeSpan.FromSeconds(Math.Ceiling(wait.TotalSeconds));
 }
 
 /// <summary>One event a clock move made fall due: the partner's message as its queue has it.</summary>

@@ -57,7 +57,7 @@ public static class ControlPlaneApi
         {
             if (moves.UntilNextDue(null) is not { } wait) return TypedResults.Conflict(new ControlError(NothingScheduled));
             var mark = moves.Mark(null);
-            try { clock.Advance(wait); }
+            try { clock.Advance(ClockMoves.WholeSeconds(wait)); }
             catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunForAll();
             return Moved(clock.GetUtcNow(), clock.GlobalOffset, moves.Since(mark));
@@ -108,7 +108,7 @@ public static class ControlPlaneApi
             if (partners.Get(uid) is null) return NoPartner(uid);
             if (moves.UntilNextDue(uid) is not { } wait) return TypedResults.Conflict(new ControlError(NothingScheduled));
             var mark = moves.Mark(uid);
-            try { clock.Advance(wait, uid); }
+            try { clock.Advance(ClockMoves.WholeSeconds(wait), uid); }
             catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunFor(uid);
             return Moved(clock.NowFor(uid), clock.OffsetFor(uid), moves.Since(mark));
@@ -162,7 +162,7 @@ public static class ControlPlaneApi
         TypedResults.Ok(new ClockMoved(Iso.Format(now), (long)Math.Round(offset.TotalSeconds), fellDue));
 
     private static Ok<NextDueReading> NextDue(DateTimeOffset now, TimeSpan? wait) =>
-        TypedResults.Ok(wait is { } w ? new NextDueReading(Iso.Format(now), Iso.Format(now + w), (long)w.TotalSeconds) : new NextDueReading(Iso.Format(now), null, null));
+        TypedResults.Ok(wait is { } w ? new NextDueReading(Iso.Format(now), Iso.Format(now + w), (long)ClockMoves.WholeSeconds(w).TotalSeconds) : new NextDueReading(Iso.Format(now), null, null));
 
     private const string NothingScheduled = "Nothing is scheduled on the virtual clock (no subscription, metered resource or ICP filing step ahead).";
 
