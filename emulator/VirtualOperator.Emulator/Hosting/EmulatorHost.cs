@@ -42,6 +42,8 @@ public static class EmulatorHost
         // One loopback port unless --urls / ASPNETCORE_URLS says otherwise.
         else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(EmulatorOptions.DefaultUrl);
+        // Kestrel's own refusals (400/414/431/505 before any middleware) get the emulator's JSON error body.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.UseKestrelErrorBodies()));
         configure?.Invoke(builder);
 
         // Listening beyond loopback without a control token would open the control plane to the network: refuse to start.

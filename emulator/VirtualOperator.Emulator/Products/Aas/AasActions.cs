@@ -11,7 +11,7 @@ internal static class AasActions
     [Action(AasServices.Product, AasServices.Version, "GenerateAliyunBidCertWaysUrl")]
     public static object GenerateAliyunBidCertWaysUrl(ActionContext ctx)
     {
-        var customer = IdentityCustomers.Resolve(ctx, "AliyunPk");
+        var customer = ctx.Get<CustomerScope>().RequiredCustomer(ctx, "AliyunPk");
         var v = ctx.Get<IdentityVerifications>().Start(customer, ctx.Params.String("BidType"),
             IdentityCustomers.SubjectType(ctx.Params.String("SubjectType")), ctx.Now);
         var url = $"{PublicBase(ctx)}/aas/cert?ticket={v.Ticket}";
@@ -33,17 +33,9 @@ internal static class AasActions
     }
 }
 
-/// <summary>Which customer an identity call is about, shared by Aas and Crm.</summary>
+/// <summary>Identity-call conventions shared by Aas and Crm (which customer: <see cref="CustomerScope.RequiredCustomer"/>).</summary>
 public static class IdentityCustomers
 {
-    /// <summary>The named customer of the caller (or the STS customer); [I] another partner's uid answers InvalidOwner.</summary>
-    public static Customer Resolve(ActionContext ctx, string parameter)
-    {
-        var uid = ctx.TargetCustomerUid(parameter) ?? throw CommonErrors.MissingParameter(parameter);
-        if (!ulong.TryParse(uid, out _)) throw CommonErrors.InvalidParameter(parameter, "It must be a customer account uid.");
-        return ctx.Get<CustomerStore>().GetForPartner(ctx.PartnerUid, uid) ?? throw AccountErrors.InvalidOwner();
-    }
-
     /// <summary>[I] SubjectType values are not documented: anything naming an enterprise is one, else an individual.</summary>
     public static string? SubjectType(string? value) =>
         value is null ? null : value.Contains("enterprise", StringComparison.OrdinalIgnoreCase) || value.Contains("company", StringComparison.OrdinalIgnoreCase) ? "Enterprise" : "Individual";

@@ -69,7 +69,7 @@ internal static class BsnActions
     {
         var from = Customer(ctx, "AliUid");
         var to = ctx.Params.RequiredString("GrantToAliuid");
-        if (!ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, to)) throw BsnErrors.GrantTargetInvalid(to);
+        if (!ctx.Get<CustomerScope>().Owns(ctx.PartnerUid, to)) throw BsnErrors.GrantTargetInvalid(to);
         var sn = ctx.Params.RequiredString("Sn");
         var notes = ctx.Params.String("Notes");
         ctx.Get<ServiceNumbers>().Grant(ctx.PartnerUid, sn, from, to, notes, ctx.Now);
@@ -87,9 +87,12 @@ internal static class BsnActions
     private static string Customer(ActionContext ctx, string parameter)
     {
         var uid = ctx.Params.RequiredString(parameter);
-        if (ctx.CustomerUid is not null && uid != ctx.CustomerUid) throw BsnErrors.NotTheCaller(uid);
-        if (!ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, uid)) throw BsnErrors.InvalidAccount(uid);
-        return uid;
+        return ctx.Get<CustomerScope>().Judge(ctx, uid).Verdict switch
+        {
+            ScopeVerdict.Mine => uid,
+            ScopeVerdict.NotTheCaller => throw BsnErrors.NotTheCaller(uid),
+            _ => throw BsnErrors.InvalidAccount(uid),
+        };
     }
 
     private static int Int(ActionContext ctx, string name, Func<Protocol.Errors.ApiException> bad) =>

@@ -52,8 +52,7 @@ internal static class AccountActions
     [Action(BssOpenApiServices.Product, BssOpenApiServices.Version, "GetCustomerAccountInfo")]
     public static object GetCustomerAccountInfo(ActionContext ctx)
     {
-        var owner = ctx.TargetCustomerUid() ?? throw Protocol.Errors.CommonErrors.MissingParameter("OwnerId");
-        var c = ctx.Get<CustomerStore>().GetForPartner(ctx.PartnerUid, owner) ?? throw AccountErrors.InvalidOwner();
+        var c = ctx.Get<CustomerScope>().RequiredCustomer(ctx);
         // What SetResellerUserStatus left (docs/budget.md, "Account status"). [I] values from help.aliyun.com 143222:
         // HostingStatus Trusteeship / TrusteeshipCancel, CreditLimitStatus Thaw (and Freeze, the FREEZE business's other
         // status in 472967); a customer no call has touched is hosted and thawed.

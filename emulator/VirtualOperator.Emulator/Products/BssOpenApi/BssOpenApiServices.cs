@@ -8,6 +8,7 @@ public static class BssOpenApiServices
     public static IServiceCollection AddBssOpenApi(this IServiceCollection services)
     {
         services.AddSingleton<CustomerStore>();
+        services.AddSingleton<CustomerScope>();
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<CustomerStore>());
         services.AddSingleton<Budget.BudgetAlarms>();
         services.AddSingleton<Storage.IStateReset>(sp => sp.GetRequiredService<Budget.BudgetAlarms>());

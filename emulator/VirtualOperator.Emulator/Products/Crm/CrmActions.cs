@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VirtualOperator.Emulator.Products.Aas;
+using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
 
@@ -18,7 +19,7 @@ internal static class CrmActions
     [Action(Product, Version, "QueryBidUserCertifiedInfo")]
     public static object QueryBidUserCertifiedInfo(ActionContext ctx)
     {
-        var c = IdentityCustomers.Resolve(ctx, "PK");
+        var c = ctx.Get<CustomerScope>().RequiredCustomer(ctx, "PK");
         var v = ctx.Get<IdentityVerifications>().Get(c);
         var result = JsonSerializer.Serialize(new
         {
@@ -34,7 +35,7 @@ internal static class CrmActions
     [Action(Product, Version, "RemoveIdentityCertifiedForBidUser")]
     public static object RemoveIdentityCertifiedForBidUser(ActionContext ctx)
     {
-        var c = IdentityCustomers.Resolve(ctx, "PK");
+        var c = ctx.Get<CustomerScope>().RequiredCustomer(ctx, "PK");
         if (!ctx.Get<IdentityVerifications>().Remove(c, ctx.Now)) throw NotCertified(c.Id);
         return new { RequestId = ctx.RequestId, Result = "true" };
     }

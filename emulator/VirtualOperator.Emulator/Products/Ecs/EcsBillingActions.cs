@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Products.BssOpenApi;
 using System.Globalization;
 using System.Security.Cryptography;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
@@ -83,7 +84,7 @@ internal static class EcsBillingActions
     [Action(P, V, "RenewInstance")]
     public static object RenewInstance(ActionContext ctx)
     {
-        var customer = EcsWire.Buyer(ctx);
+        var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var id = ctx.Params.RequiredString("InstanceId");
         var (period, unit) = EcsLaunch.PeriodOf(ctx, "Period", "PeriodUnit");
         var inventory = ctx.Get<EcsInventory>();
@@ -111,7 +112,7 @@ internal static class EcsBillingActions
     [Action(P, V, "ModifyInstanceSpec")]
     public static object ModifyInstanceSpec(ActionContext ctx)
     {
-        var customer = EcsWire.Buyer(ctx);
+        var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var id = ctx.Params.RequiredString("InstanceId");
         var inventory = ctx.Get<EcsInventory>();
         var newType = ctx.Params.String("InstanceType") is { } t ? inventory.InstanceType(t) ?? throw EcsErrors.InstanceTypeNotSupported() : null;
@@ -149,7 +150,7 @@ internal static class EcsBillingActions
     [Action(P, V, "ModifyPrepayInstanceSpec")]
     public static object ModifyPrepayInstanceSpec(ActionContext ctx)
     {
-        var customer = EcsWire.Buyer(ctx);
+        var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         EcsWire.Region(ctx);
         var id = ctx.Params.RequiredString("InstanceId");
         var inventory = ctx.Get<EcsInventory>();
@@ -190,7 +191,7 @@ internal static class EcsBillingActions
     [Action(P, V, "ModifyInstanceNetworkSpec")]
     public static object ModifyInstanceNetworkSpec(ActionContext ctx)
     {
-        var customer = EcsWire.Buyer(ctx);
+        var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var id = ctx.Params.RequiredString("InstanceId");
         var inventory = ctx.Get<EcsInventory>();
         var pricing = ctx.Get<EcsPricing>();

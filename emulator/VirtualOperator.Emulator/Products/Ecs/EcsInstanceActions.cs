@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Products.BssOpenApi;
 using System.Globalization;
 using System.Text;
 using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
@@ -24,7 +25,7 @@ internal static class EcsInstanceActions
     public static object RunInstances(ActionContext ctx)
     {
         var request = EcsLaunch.Parse(ctx);
-        var customer = EcsWire.Buyer(ctx);
+        var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var inventory = ctx.Get<EcsInventory>();
         var pricing = ctx.Get<EcsPricing>();
         if (!ctx.Get<EcsStock>().InStock(ctx.PartnerUid, request.Zone.ZoneId, request.Type.InstanceTypeId)) throw EcsErrors.NoStock();
@@ -123,7 +124,7 @@ internal static class EcsInstanceActions
     [Action(P, V, "DeleteInstance")]
     public static object DeleteInstance(ActionContext ctx)
     {
-        var customer = EcsWire.Buyer(ctx);
+        var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var id = ctx.Params.RequiredString("InstanceId");
         var force = ctx.Params.Bool("Force") ?? false;
         var terminate = ctx.Params.Bool("TerminateSubscription") ?? false;
@@ -149,7 +150,7 @@ internal static class EcsInstanceActions
     /// <summary>The caller's live (not released) instances in a region with their current state, oldest first.</summary>
     internal static IEnumerable<(EcsInstance I, SalesInstance S, EcsStatusView State)> Visible(ActionContext ctx, string regionId)
     {
-        var customer = EcsWire.Customer(ctx);
+        var customer = ctx.Get<CustomerScope>().Visible(ctx);
         if (customer is null) yield break;
         var fleet = ctx.Get<EcsFleet>();
         var now = ctx.Now.UtcDateTime;

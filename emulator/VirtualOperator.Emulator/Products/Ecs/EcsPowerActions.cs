@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales.Metering;
 using VirtualOperator.Emulator.Protocol.Dispatch;
@@ -35,7 +36,7 @@ internal static class EcsPowerActions
     [Action(P, V, "ReActivateInstances")]
     public static object ReActivateInstances(ActionContext ctx)
     {
-        var customer = EcsWire.Buyer(ctx);
+        var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var id = ctx.Params.RequiredString("InstanceId");
         var now = ctx.Now.UtcDateTime;
         ctx.Get<OrderDesk>().UnderCustomerLock(customer, () =>
@@ -60,7 +61,7 @@ internal static class EcsPowerActions
 
     private static object Change(ActionContext ctx, string from, string transition, string to)
     {
-        var customer = EcsWire.Buyer(ctx);
+        var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var id = ctx.Params.RequiredString("InstanceId");
         var now = ctx.Now.UtcDateTime;
         ctx.Get<OrderDesk>().UnderCustomerLock(customer, () =>

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
@@ -18,7 +19,7 @@ internal static class EcsReservedActions
     [Action(P, V, "PurchaseReservedInstancesOffering")]
     public static object PurchaseReservedInstancesOffering(ActionContext ctx)
     {
-        var customer = EcsWire.Buyer(ctx);
+        var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var inventory = ctx.Get<EcsInventory>();
         var region = EcsWire.Region(ctx);
         var type = inventory.InstanceType(ctx.Params.RequiredString("InstanceType")) ?? throw EcsErrors.InstanceTypeNotSupported();
@@ -75,7 +76,7 @@ internal static class EcsReservedActions
     public static object DescribeReservedInstances(ActionContext ctx)
     {
         var region = EcsWire.Region(ctx);
-        var customer = EcsWire.Customer(ctx);
+        var customer = ctx.Get<CustomerScope>().Visible(ctx);
         var now = ctx.Now.UtcDateTime;
         var ids = ctx.Params.StringList("ReservedInstanceId");
         var statuses = ctx.Params.StringList("Status");
@@ -119,7 +120,7 @@ internal static class EcsReservedActions
     [Action(P, V, "ModifyReservedInstances")]
     public static object ModifyReservedInstances(ActionContext ctx)
     {
-        var customer = EcsWire.Buyer(ctx);
+        var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var region = EcsWire.Region(ctx);
         var inventory = ctx.Get<EcsInventory>();
         var store = ctx.Get<EcsStore>();

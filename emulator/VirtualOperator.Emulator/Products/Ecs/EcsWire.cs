@@ -14,14 +14,8 @@ public static class EcsWire
     /// <summary>ECS times: UTC to the minute, <c>2017-12-10T04:04Z</c>.</summary>
     public static string Time(DateTime t) => Wire.Utc(t).ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The customer whose ECS resources a call acts on: the STS customer, or the partner's OwnerId (one of its customers).
-    /// Null for a partner's own keys without OwnerId: [I] the partner holds no ECS resources of its own.
-    /// </summary>
-    public static string? Customer(ActionContext ctx) => Wire.Scope(ctx);
-
-    /// <summary>The customer a change acts for; a partner's own call without OwnerId is refused [I].</summary>
-    public static string Buyer(ActionContext ctx) => Customer(ctx) ?? throw EcsErrors.OwnerRequired();
+    // Who acts is the shared CustomerScope: OwnerId or the STS customer. [I] a partner's own keys without OwnerId
+    // see no ECS resources (the partner holds none of its own), and changes need one (EcsErrors.OwnerRequired).
 
     public static bool DryRun(ActionContext ctx) => ctx.Params.Bool("DryRun") ?? false;
 

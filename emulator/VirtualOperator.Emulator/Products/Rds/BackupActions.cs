@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Products.BssOpenApi;
 using System.Text.RegularExpressions;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
@@ -14,7 +15,7 @@ internal static partial class BackupActions
     [Action(P, V, "CreateBackup")]
     public static object CreateBackup(ActionContext ctx)
     {
-        var scope = RdsWire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
         var id = ctx.Params.RequiredString("DBInstanceId");
         var method = RdsWire.OneOf(ctx, "BackupMethod", "Physical", "Physical", "Logical", "Snapshot");
         var type = RdsWire.OneOf(ctx, "BackupType", "Auto", "Auto", "FullBackup");
@@ -43,7 +44,7 @@ internal static partial class BackupActions
     [Action(P, V, "DescribeBackups")]
     public static object DescribeBackups(ActionContext ctx)
     {
-        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), RdsWire.Scope(ctx));
+        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
         var (number, size) = RdsWire.Page(ctx);
         var backupId = ctx.Params.String("BackupId");
         var status = ctx.Params.String("BackupStatus");
@@ -83,7 +84,7 @@ internal static partial class BackupActions
     [Action(P, V, "ModifyBackupPolicy")]
     public static object ModifyBackupPolicy(ActionContext ctx)
     {
-        var scope = RdsWire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
         var id = ctx.Params.RequiredString("DBInstanceId");
         var mode = RdsWire.OneOf(ctx, "BackupPolicyMode", "DataBackupPolicy", "DataBackupPolicy", "LogBackupPolicy");
         var retention = Range(ctx, "BackupRetentionPeriod", ctx.Get<RdsInventory>().BackupRetention);
@@ -136,7 +137,7 @@ internal static partial class BackupActions
     [Action(P, V, "DescribeBackupPolicy")]
     public static object DescribeBackupPolicy(ActionContext ctx)
     {
-        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), RdsWire.Scope(ctx));
+        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
         return RdsReply.Of(ctx, new
         {
             BackupLog = rds.BackupLog, BackupMethod = "Physical", rds.BackupRetentionPeriod, Category = "Standard", rds.CompressType,
@@ -153,7 +154,7 @@ internal static partial class BackupActions
     [Action(P, V, "ModifyInstanceCrossBackupPolicy")]
     public static object ModifyInstanceCrossBackupPolicy(ActionContext ctx)
     {
-        var scope = RdsWire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
         var id = ctx.Params.RequiredString("DBInstanceId");
         var region = ctx.Params.RequiredString("RegionId");
         var enabled = ctx.Params.String("BackupEnabled") is null ? null : RdsWire.OneOf(ctx, "BackupEnabled", null, "0", "1");

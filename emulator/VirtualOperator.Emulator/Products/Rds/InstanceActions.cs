@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
@@ -20,7 +21,7 @@ internal static class InstanceActions
     [Action(P, V, "CreateDBInstance")]
     public static object CreateDBInstance(ActionContext ctx)
     {
-        var buyer = RdsWire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
         var inv = ctx.Get<RdsInventory>();
         var (region, zone) = RdsSpec.Place(inv, ctx.Params.RequiredString("RegionId"), ctx.Params.String("ZoneId"));
         var spec = RdsSpec.Check(inv, ctx.Params.RequiredString("Engine"), ctx.Params.RequiredString("EngineVersion"),
@@ -52,7 +53,7 @@ internal static class InstanceActions
     [Action(P, V, "DescribeDBInstances")]
     public static object DescribeDBInstances(ActionContext ctx)
     {
-        var scope = RdsWire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
         var region = ctx.Params.RequiredString("RegionId");
         var (number, size) = RdsWire.Page(ctx);
         var ids = (ctx.Params.String("DBInstanceId") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -90,7 +91,7 @@ internal static class InstanceActions
     {
         var desk = ctx.Get<RdsDesk>();
         var ids = ctx.Params.RequiredString("DBInstanceId").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var scope = RdsWire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
         var inv = ctx.Get<RdsInventory>();
         var store = ctx.Get<RdsStore>();
         var items = ids.Select(id => desk.Own(ctx, id, scope)).Select(i =>
@@ -109,7 +110,7 @@ internal static class InstanceActions
     [Action(P, V, "RenewInstance")]
     public static object RenewInstance(ActionContext ctx)
     {
-        var buyer = RdsWire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
         var months = ctx.Params.Int("Period") ?? throw CommonErrors.MissingParameter("Period");
         if (months is not ((>= 1 and <= 9) or 12 or 24 or 36 or 48 or 60))
             throw CommonErrors.InvalidParameter("Period", "It must be 1 to 9, 12, 24, 36, 48 or 60 (months).");
@@ -144,7 +145,7 @@ internal static class InstanceActions
     [Action(P, V, "ModifyDBInstanceSpec")]
     public static object ModifyDBInstanceSpec(ActionContext ctx)
     {
-        var buyer = RdsWire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
         var id = ctx.Params.RequiredString("DBInstanceId");
         var newClass = ctx.Params.String("DBInstanceClass");
         var newStorage = ctx.Params.Int("DBInstanceStorage");
@@ -204,7 +205,7 @@ internal static class InstanceActions
     [Action(P, V, "DeleteDBInstance")]
     public static object DeleteDBInstance(ActionContext ctx)
     {
-        var scope = RdsWire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
         var id = ctx.Params.RequiredString("DBInstanceId");
         var policy = RdsWire.OneOf(ctx, "ReleasedKeepPolicy", "None", "None", "Lastest", "All");
         var desk = ctx.Get<RdsDesk>();

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
 
@@ -66,7 +67,7 @@ internal static class ProxyActions
     [Action(P, V, "DescribeDBProxy")]
     public static object DescribeDBProxy(ActionContext ctx)
     {
-        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), RdsWire.Scope(ctx));
+        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
         var on = rds.ProxyStatus == RdsProxy.Startup;
         return RdsReply.Of(ctx, new
         {
@@ -121,7 +122,7 @@ internal static class ProxyActions
 
     private static void Change(ActionContext ctx, Action<RdsInstance> change)
     {
-        var scope = RdsWire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
         var id = ctx.Params.RequiredString("DBInstanceId");
         var desk = ctx.Get<RdsDesk>();
         var found = desk.Own(ctx, id, scope);

@@ -10,21 +10,10 @@ namespace VirtualOperator.Emulator.Products.Rds;
 public static class RdsWire
 {
     /// <summary>
-    /// Whose instances a call is about: the STS customer, or for the partner's own keys OwnerId, else ResourceOwnerId
-    /// (the RDS SDK models carry ResourceOwnerId on every action, OwnerId on some) [I]; null: every customer of the partner.
-    /// The ownership check is the shared one (<see cref="Wire.Scope"/>, <see cref="CustomerStore.IsCustomerOf"/>).
+    /// The parameters that name an RDS call's customer, for <see cref="CustomerScope"/>: OwnerId first, else
+    /// ResourceOwnerId (the RDS SDK models carry ResourceOwnerId on every action, OwnerId on some) [I].
     /// </summary>
-    public static string? Scope(ActionContext ctx)
-    {
-        // Under STS credentials TargetCustomerUid refuses a ResourceOwnerId naming another customer.
-        var uid = ctx.TargetCustomerUid("ResourceOwnerId");
-        if (Wire.Scope(ctx) is { } scoped) return scoped;
-        if (uid is null) return null;
-        return ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, uid) ? uid : throw AccountErrors.InvalidOwner();
-    }
-
-    /// <summary>The customer who pays: a partner's own call must name one [I] (emulated partners hold no credit of their own).</summary>
-    public static string Buyer(ActionContext ctx) => Scope(ctx) ?? throw SalesErrors.OwnerRequired();
+    public static readonly string[] Owners = ["OwnerId", "ResourceOwnerId"];
 
     /// <summary>RDS times: ISO-8601 UTC to the second, <c>2024-01-01T00:00:00Z</c>.</summary>
     public static string Time(DateTime t) => Wire.Time(t);

@@ -1,3 +1,5 @@
+using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
 
@@ -16,7 +18,7 @@ internal static class ReadOnlyActions
     [Action(P, V, "CreateReadOnlyDBInstance")]
     public static object CreateReadOnlyDBInstance(ActionContext ctx)
     {
-        var buyer = RdsWire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
         var inv = ctx.Get<RdsInventory>();
         var primaryId = ctx.Params.RequiredString("DBInstanceId");
         var region = ctx.Params.RequiredString("RegionId");

@@ -1,3 +1,5 @@
+using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
+using VirtualOperator.Emulator.Products.BssOpenApi;
 using System.Text.Json;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
@@ -19,7 +21,7 @@ internal static class RestoreActions
     [Action(P, V, "CloneDBInstance")]
     public static object CloneDBInstance(ActionContext ctx)
     {
-        var buyer = RdsWire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
         var sourceId = ctx.Params.RequiredString("DBInstanceId");
         var billing = RdsBilling.From(ctx);
         var order = NewFromSource(ctx, buyer, billing, sourceId, RdsStatuses.Cloning, ctx.Get<RdsDesk>().Timings.Clone);
@@ -33,7 +35,7 @@ internal static class RestoreActions
     [Action(P, V, "RecoveryDBInstance")]
     public static object RecoveryDBInstance(ActionContext ctx)
     {
-        var buyer = RdsWire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
         ctx.Params.RequiredString("DbNames");
         var desk = ctx.Get<RdsDesk>();
         var backupId = ctx.Params.String("BackupId");
@@ -67,7 +69,7 @@ internal static class RestoreActions
     [Action(P, V, "RestoreTable")]
     public static object RestoreTable(ActionContext ctx)
     {
-        var scope = RdsWire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
         var id = ctx.Params.RequiredString("DBInstanceId");
         CheckTableMeta(ctx.Params.RequiredString("TableMeta"));
         var desk = ctx.Get<RdsDesk>();
@@ -93,7 +95,7 @@ internal static class RestoreActions
     [Action(P, V, "CreateDdrInstance")]
     public static object CreateDdrInstance(ActionContext ctx)
     {
-        var buyer = RdsWire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired, RdsWire.Owners);
         var inv = ctx.Get<RdsInventory>();
         var restoreType = RdsWire.OneOf(ctx, "RestoreType", null, "BackupSet", "BackupTime");
         var (region, zone) = RdsSpec.Place(inv, ctx.Params.RequiredString("RegionId"), ctx.Params.String("ZoneId"));

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 
 namespace VirtualOperator.Emulator.Products.Rds;
@@ -14,7 +15,7 @@ internal static class SqlCollectorActions
     [Action(P, V, "ModifySQLCollectorPolicy")]
     public static object ModifySQLCollectorPolicy(ActionContext ctx)
     {
-        var scope = RdsWire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners);
         var id = ctx.Params.RequiredString("DBInstanceId");
         var status = RdsWire.OneOf(ctx, "SQLCollectorStatus", null, "Enable", "Disabled");
         var desk = ctx.Get<RdsDesk>();
@@ -32,7 +33,7 @@ internal static class SqlCollectorActions
     [Action(P, V, "DescribeSQLCollectorPolicy")]
     public static object DescribeSQLCollectorPolicy(ActionContext ctx)
     {
-        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), RdsWire.Scope(ctx));
+        var rds = ctx.Get<RdsDesk>().Own(ctx, ctx.Params.RequiredString("DBInstanceId"), ctx.Get<CustomerScope>().Visible(ctx, RdsWire.Owners));
         return RdsReply.Of(ctx, new { ctx.RequestId, SQLCollectorStatus = rds.SqlCollectorStatus, StoragePeriod = StoragePeriodDays });
     }
 }

@@ -38,8 +38,8 @@ internal static partial class AssumeRoleAction
         var account = m.Groups["account"].Value;
         var roleName = m.Groups["role"].Value;
         // The admin role trusts the partner only; a customer's own STS session may re-assume its own role (role chaining).
-        var customer = ctx.Get<CustomerStore>().GetForPartner(ctx.PartnerUid, account);
-        if (customer is null || (ctx.CustomerUid is not null && ctx.CustomerUid != account)) throw StsErrors.NoPermission();
+        if (ctx.Get<CustomerScope>().Judge(ctx, account).Verdict is not ScopeVerdict.Mine) throw StsErrors.NoPermission();
+        var customer = ctx.Get<CustomerStore>().Get(account)!;
         if (!string.Equals(roleName, customer.RamAdminRoleName, StringComparison.OrdinalIgnoreCase)) throw StsErrors.RoleNotExist(arn);
 
         var roleId = StsKeys.RoleId(customer.Id, customer.RamAdminRoleName);

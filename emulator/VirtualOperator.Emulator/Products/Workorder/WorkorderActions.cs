@@ -19,8 +19,9 @@ internal static class WorkorderActions
     [Action(Product, Version, "add")]
     public static object add(ActionContext ctx)
     {
-        var customer = ctx.TargetCustomerUid("aliUid")!;
-        if (!ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, customer)) return WorkorderReplies.IllegalAuth(ctx.RequestId);
+        var (customer, verdict) = ctx.Get<CustomerScope>().Judge(ctx, ctx.Params.String("aliUid"));
+        if (verdict is ScopeVerdict.NoneNamed) return WorkorderReplies.IllegalParam(ctx.RequestId, "aliUid");
+        if (verdict is not ScopeVerdict.Mine || customer is null) return WorkorderReplies.IllegalAuth(ctx.RequestId);
         var productId = ctx.Params.Long("productId");
         var commonQuestion = ctx.Params.Long("customerCommonQuestionId");
         if (productId is null && commonQuestion is null) return WorkorderReplies.IllegalParam(ctx.RequestId, "productId");

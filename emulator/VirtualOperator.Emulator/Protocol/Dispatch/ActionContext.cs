@@ -21,7 +21,10 @@ public sealed class ActionContext(
     public Partner Partner => Caller.Partner;
     public string PartnerUid => Caller.Partner.Uid;
 
-    /// <summary>Set when the call is signed with STS credentials of a customer's role: the call acts as that customer.</summary>
+    /// <summary>
+    /// Set when the call is signed with STS credentials of a customer's role: the call acts as that customer. Which customer
+    /// a call may act on is decided in one place, <c>Products.BssOpenApi.CustomerScope</c>.
+    /// </summary>
     public string? CustomerUid => Caller.CustomerUid;
 
     public ActionDescriptor Action { get; } = action;
@@ -30,17 +33,4 @@ public sealed class ActionContext(
 
     public T Get<T>() where T : notnull => (T)(Services.GetService(typeof(T))
         ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
-
-    /// <summary>
-    /// The customer a reseller call is about: <c>OwnerId</c> for a partner's own keys, the STS customer otherwise.
-    /// A customer's STS credentials may not name another customer.
-    /// </summary>
-    public string? TargetCustomerUid(string parameter = "OwnerId")
-    {
-        var owner = Params.String(parameter);
-        if (CustomerUid is null) return owner;
-        if (owner is not null && owner != CustomerUid)
-            throw new ApiException("InvalidOwner", "The specified owner doesn't belong to caller.", 400);
-        return CustomerUid;
-    }
 }

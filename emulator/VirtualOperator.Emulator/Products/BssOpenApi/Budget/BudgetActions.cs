@@ -152,12 +152,7 @@ internal static class BudgetActions
         return OwnCustomer(ctx);
     }
 
-    /// <summary><c>OwnerId</c> (or the STS customer itself) when it is one of the caller's customers; InvalidOwner otherwise.</summary>
-    private static string OwnCustomer(ActionContext ctx)
-    {
-        var owner = ctx.TargetCustomerUid() ?? throw CommonErrors.MissingParameter("OwnerId");
-        return ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, owner) ? owner : throw AccountErrors.InvalidOwner();
-    }
+    private static string OwnCustomer(ActionContext ctx) => ctx.Get<CustomerScope>().Required(ctx);
 
     private static IReadOnlyList<string> ItemCodes(string? json)
     {

@@ -26,11 +26,11 @@ public static class BudgetControlPlane
             .Produces<List<QuotaLowBalanceAlarm>>();
 
         // One customer's ledgers, status and alarm rules.
-        api.MapGet("/customers/{customer}", (string uid, string customer, PartnerStore partners, CustomerStore customers,
+        api.MapGet("/customers/{customer}", (string uid, string customer, PartnerStore partners, CustomerScope customers,
             CreditLedger ledger, BudgetAlarms alarms) =>
         {
             if (partners.Get(uid) is null) return NoPartner(uid);
-            if (!customers.IsCustomerOf(uid, customer))
+            if (!customers.Owns(uid, customer))
                 return Results.Json(new { error = $"Partner {uid} has no customer {customer}." }, statusCode: 404);
             var status = ledger.Status(customer);
             return Results.Ok(new BudgetCustomerView(

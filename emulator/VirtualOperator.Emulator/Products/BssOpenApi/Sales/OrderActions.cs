@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using VirtualOperator.Emulator.Api.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 
 namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
@@ -12,30 +13,29 @@ internal static class OrderActions
     [Action(P, V, "QueryOrders")]
     public static object QueryOrders(ActionContext ctx)
     {
-        var scope = Wire.Scope(ctx);
+        var req = QueryOrdersRequest.Of(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx);
         var (num, size) = Wire.Page(ctx, max: 100);
         var (from, to) = (Wire.TimeParam(ctx, "CreateTimeStart"), Wire.TimeParam(ctx, "CreateTimeEnd"));
-        var productCode = ctx.Params.String("ProductCode");
-        var productType = ctx.Params.String("ProductType");
-        var subscriptionType = ctx.Params.String("SubscriptionType");
-        var orderType = ctx.Params.String("OrderType");
-        var paymentStatus = ctx.Params.String("PaymentStatus");
         var store = ctx.Get<SalesStore>();
-        var filtered = from is not null || to is not null || productCode is not null || productType is not null
-            || subscriptionType is not null || orderType is not null || paymentStatus is not null;
+        var filtered = from is not null || to is not null || req.ProductCode is not null || req.ProductType is not null
+            || req.SubscriptionType is not null || req.OrderType is not null || req.PaymentStatus is not null;
         var (page, total) = filtered
             ? Filter(store.OrdersOf(ctx.PartnerUid, scope), num, size, o =>
                 (from is null || Wire.Utc(o.CreateTime) >= from) && (to is null || Wire.Utc(o.CreateTime) <= to)
-                && (productCode is null || o.ProductCode == productCode) && (productType is null || o.ProductType == productType)
-                && (subscriptionType is null || o.SubscriptionType == subscriptionType) && (orderType is null || o.OrderType == orderType)
-                && (paymentStatus is null || o.PaymentStatus == paymentStatus))
+                && (req.ProductCode is null || o.ProductCode == req.ProductCode) && (req.ProductType is null || o.ProductType == req.ProductType)
+                && (req.SubscriptionType is null || o.SubscriptionType == req.SubscriptionType) && (req.OrderType is null || o.OrderType == req.OrderType)
+                && (req.PaymentStatus is null || o.PaymentStatus == req.PaymentStatus))
             // Unfiltered (the common call): a page costs its own orders, however many the partner has.
             : store.OrdersPage(ctx.PartnerUid, scope, num, size);
-        return BssResponse.Ok(ctx, new
+        return BssResponse.Success(ctx, new QueryOrdersResponse
         {
-            HostName = ctx.Action.Host,
-            OrderList = new { Order = page.Select(Summary).ToList() },
-            PageNum = num, PageSize = size, TotalCount = total,
+            Data = new()
+            {
+                HostName = ctx.Action.Host,
+                OrderList = new() { Order = page.Select(Summary).ToList() },
+                PageNum = num, PageSize = size, TotalCount = total,
+            },
         });
     }
 
@@ -76,16 +76,20 @@ internal static class OrderActions
 
     private static Order Visible(ActionContext ctx, string id)
     {
-        var scope = Wire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx);
         var o = ctx.Get<SalesStore>().Order(id);
         return o is not null && o.PartnerUid == ctx.PartnerUid && (scope is null || o.CustomerUid == scope)
             ? o : throw SalesErrors.OrderNotFound(id);
     }
 
-    private static OrderSummary Summary(Order o) => new(
-        Wire.Amount(o.Amount), o.ProductCode, Wire.Time(o.CreateTime), o.Currency, o.Id, o.OrderType, o.Currency, o.PaymentStatus,
-        Wire.Time(o.PaymentTime), Wire.Amount(o.Amount), Wire.Amount(o.Amount), Wire.Amount(o.GrossAmount), o.ProductCode, o.ProductType,
-        "", o.SubscriptionType, Wire.Amount(0m));
+    private static QueryOrdersResponse.DataModel.OrderListModel.OrderModel Summary(Order o) => new()
+    {
+        AfterTaxAmount = Wire.Amount(o.Amount), CommodityCode = o.ProductCode, CreateTime = Wire.Time(o.CreateTime),
+        Currency = o.Currency, OrderId = o.Id, OrderType = o.OrderType, PaymentCurrency = o.Currency,
+        PaymentStatus = o.PaymentStatus, PaymentTime = Wire.Time(o.PaymentTime), PretaxAmount = Wire.Amount(o.Amount),
+        PretaxAmountLocal = Wire.Amount(o.Amount), PretaxGrossAmount = Wire.Amount(o.GrossAmount), ProductCode = o.ProductCode,
+        ProductType = o.ProductType, RelatedOrderId = "", SubscriptionType = o.SubscriptionType, Tax = Wire.Amount(0m),
+    };
 
     private static object Detail(Order o) => new OrderDetail(
         Wire.Amount(o.Amount),
@@ -111,12 +115,6 @@ internal static class OrderActions
     };
 
     private const JsonIgnoreCondition IfNull = JsonIgnoreCondition.WhenWritingNull;
-
-    private sealed record OrderSummary(
-        string AfterTaxAmount, string CommodityCode, string CreateTime, string Currency, string OrderId, string OrderType,
-        string PaymentCurrency, string PaymentStatus, [property: JsonIgnore(Condition = IfNull)] string? PaymentTime,
-        string PretaxAmount, string PretaxAmountLocal, string PretaxGrossAmount, string ProductCode, string ProductType,
-        string RelatedOrderId, string SubscriptionType, string Tax);
 
     private sealed record OrderDetail(
         string AfterTaxAmount, object BillModuleConfig, string CommodityCode, string Config, string CreateTime, string Currency,

@@ -72,7 +72,7 @@ internal static class ResourcePackageActions
     [Action(P, V, "CreateResourcePackage")]
     public static object CreateResourcePackage(ActionContext ctx)
     {
-        var buyer = Wire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
         var product = PackagedProduct(ctx);
         var (type, spec) = Spec(ctx, product, ctx.Params.RequiredString("PackageType"), ctx.Params.RequiredString("Specification"));
@@ -103,7 +103,7 @@ internal static class ResourcePackageActions
     [Action(P, V, "QueryResourcePackageInstances")]
     public static object QueryResourcePackageInstances(ActionContext ctx)
     {
-        var scope = Wire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx);
         var (num, size) = Wire.Page(ctx);
         var productCode = ctx.Params.String("ProductCode");
         var (from, to) = (Wire.TimeParam(ctx, "ExpiryTimeStart"), Wire.TimeParam(ctx, "ExpiryTimeEnd"));
@@ -143,7 +143,7 @@ internal static class ResourcePackageActions
     [Action(P, V, "RenewResourcePackage")]
     public static object RenewResourcePackage(ActionContext ctx)
     {
-        var buyer = Wire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
         var id = ctx.Params.RequiredString("InstanceId");
         var store = ctx.Get<SalesStore>();
@@ -168,7 +168,7 @@ internal static class ResourcePackageActions
     [Action(P, V, "UpgradeResourcePackage")]
     public static object UpgradeResourcePackage(ActionContext ctx)
     {
-        var buyer = Wire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
         var id = ctx.Params.RequiredString("InstanceId");
         var target = ctx.Params.String("Specification") ?? throw CommonErrors.MissingParameter("Specification");
@@ -192,7 +192,7 @@ internal static class ResourcePackageActions
     private static Quote InstanceQuote(ActionContext ctx, ProductCatalog catalog, CatalogProduct product, string orderType, CatalogSpecification spec, int months)
     {
         var id = ctx.Params.String("InstanceId") ?? throw CommonErrors.MissingParameter("InstanceId");
-        var (instance, _, _, current) = OwnPackage(ctx, id, Wire.Scope(ctx));
+        var (instance, _, _, current) = OwnPackage(ctx, id, ctx.Get<CustomerScope>().Visible(ctx));
         if (instance.ProductCode != product.ProductCode) throw SalesErrors.InstanceNotFound(id);
         return orderType == "RENEW"
             ? Pricing.Package(catalog, current, months)

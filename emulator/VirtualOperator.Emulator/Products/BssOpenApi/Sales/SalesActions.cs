@@ -20,7 +20,7 @@ internal static class SalesActions
     [Action(P, V, "CreateInstance")]
     public static object CreateInstance(ActionContext ctx)
     {
-        var buyer = Wire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
         var subscriptionType = ctx.Params.RequiredString("SubscriptionType");
         var product = ProductInfoActions.SoldProduct(ctx, catalog, subscriptionType);
@@ -58,7 +58,7 @@ internal static class SalesActions
     [Action(P, V, "QueryAvailableInstances")]
     public static object QueryAvailableInstances(ActionContext ctx)
     {
-        var scope = Wire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx);
         var (num, size) = Wire.Page(ctx);
         var ids = (ctx.Params.String("InstanceIDs") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (ids.Length > 100) throw CommonErrors.InvalidParameter("InstanceIDs", "At most 100 instance ids.");
@@ -96,7 +96,7 @@ internal static class SalesActions
     [Action(P, V, "RenewInstance")]
     public static object RenewInstance(ActionContext ctx)
     {
-        var buyer = Wire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
         var product = Product(ctx, catalog);
         var months = Period(ctx, "RenewPeriod");
@@ -126,7 +126,7 @@ internal static class SalesActions
     [Action(P, V, "SetRenewal")]
     public static object SetRenewal(ActionContext ctx)
     {
-        var scope = Wire.Scope(ctx);
+        var scope = ctx.Get<CustomerScope>().Visible(ctx);
         var product = Product(ctx, ctx.Get<ProductCatalog>());
         var status = Wire.OneOf(ctx, "RenewalStatus", null, RenewStatuses.Auto, RenewStatuses.Manual, RenewStatuses.Not);
         var unit = Wire.OneOf(ctx, "RenewalPeriodUnit", "M", "M", "Y");
@@ -163,7 +163,7 @@ internal static class SalesActions
     [Action(P, V, "ModifyInstance")]
     public static object ModifyInstance(ActionContext ctx)
     {
-        var buyer = Wire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
         var product = Product(ctx, catalog);
         var instanceId = ctx.Params.String("InstanceId") ?? throw CommonErrors.MissingParameter("InstanceId");
@@ -197,7 +197,7 @@ internal static class SalesActions
     [Action(P, V, "ConvertChargeType")]
     public static object ConvertChargeType(ActionContext ctx)
     {
-        var buyer = Wire.Buyer(ctx);
+        var buyer = ctx.Get<CustomerScope>().Buyer(ctx, SalesErrors.OwnerRequired);
         var catalog = ctx.Get<ProductCatalog>();
         var product = Product(ctx, catalog);
         Wire.OneOf(ctx, "SubscriptionType", null, SubscriptionTypes.Subscription, SubscriptionTypes.PayAsYouGo);
@@ -231,7 +231,7 @@ internal static class SalesActions
     /// <summary>An instance of the partner within the caller's scope, of the named product; else not found.</summary>
     internal static SalesInstance OwnInstance(ActionContext ctx, string instanceId, CatalogProduct product, string? scope = null)
     {
-        scope ??= Wire.Scope(ctx);
+        scope ??= ctx.Get<CustomerScope>().Visible(ctx);
         var i = ctx.Get<SalesStore>().Instance(instanceId);
         return i is not null && i.PartnerUid == ctx.PartnerUid && i.Kind == InstanceKinds.Generic
                && (scope is null || i.CustomerUid == scope) && i.ProductCode == product.ProductCode

@@ -44,21 +44,6 @@ public static class Wire
     }
 
     /// <summary>
-    /// The customer a purchase is for: OwnerId (one of the partner's customers) or the STS customer.
-    /// [I] a partner's own call without OwnerId is refused: emulated partners hold no credit of their own.
-    /// </summary>
-    public static string Buyer(ActionContext ctx) => Scope(ctx) ?? throw SalesErrors.OwnerRequired();
-
-    /// <summary>Whose instances and orders a call may see: one customer, or (null) every customer of the partner.</summary>
-    public static string? Scope(ActionContext ctx)
-    {
-        var uid = ctx.TargetCustomerUid();
-        if (uid is null) return null;
-        if (!ctx.Get<CustomerStore>().IsCustomerOf(ctx.PartnerUid, uid)) throw AccountErrors.InvalidOwner();
-        return uid;
-    }
-
-    /// <summary>
     /// The idempotency token of a purchase: ASCII, at most 64 characters, as the Alibaba Cloud API reference
     /// states for ClientToken. [I] the code of the refusal (InvalidParameter).
     /// </summary>
