@@ -35,6 +35,12 @@ public sealed class EmulatorControl(HttpClient http, string? partnerUid)
     /// <summary>Sets virtual now (refused when that goes back past events already applied).</summary>
     public Task<ClockReading> SetNowAsync(DateTimeOffset now) => PostAsync<ClockReading>($"{Scope}/clock/set", new { now });
 
+    /// <summary>When the earliest scheduled step (renewal, expiry, release, metered hour, ICP review) falls due.</summary>
+    public Task<NextDue> NextDueAsync() => GetAsync<NextDue>($"{Scope}/clock/next-due");
+
+    /// <summary>Moves time exactly to the next scheduled step and applies it; throws (409) when nothing is scheduled.</summary>
+    public Task<ClockReading> AdvanceToNextDueAsync() => PostAsync<ClockReading>($"{Scope}/clock/advance-to-next-due", new { });
+
     // Faults.
 
     /// <summary>Adds a fault rule (for a partner control, scoped to that partner).</summary>
@@ -48,6 +54,13 @@ public sealed class EmulatorControl(HttpClient http, string? partnerUid)
 
     /// <summary>Recent signed calls, newest first (a refused signature carries the server's string-to-sign).</summary>
     public Task<IReadOnlyList<JournalCall>> JournalAsync(int limit = 100) => GetAsync<IReadOnlyList<JournalCall>>($"{Scope}/requests?limit={limit}");
+
+    /// <summary>A journalled RPC call as a signed curl command and a <c>@alicloud/pop-core</c> snippet that make it again.</summary>
+    public Task<CallRecipe> RecipeAsync(string requestId)
+    {
+        if (partnerUid is null) throw new InvalidOperationException("A recipe is signed with a partner's key: use the partner's control.");
+        return GetAsync<CallRecipe>($"{Scope}/requests/{Uri.EscapeDataString(requestId)}/recipe");
+    }
 
     // State.
 
@@ -102,7 +115,15 @@ public sealed class EmulatorControlException(int status, string message) : Excep
     public int Status { get; } = status;
 }
 
-public sealed record ClockReading(DateTimeOffset Now, long OffsetSeconds);
+/// <summary>The clock; after a move, <see cref="FellDue"/> lists the partner events the move's due work recorded.</summary>
+public sealed record ClockReading(DateTimeOffset Now, long OffsetSeconds, IReadOnlyList<FellDueEvent>? FellDue = null);
+
+public sealed record FellDueEvent(string Partner, DateTimeOffset Time, string EventType, string MessageId, string MessageBody);
+
+/// <summary><see cref="NextDueAt"/> is null when nothing is scheduled.</summary>
+public sealed record NextDue(DateTimeOffset Now, DateTimeOffset? NextDueAt, long? SecondsUntil);
+
+public sealed record CallRecipe(string RequestId, string Action, string Version, string Curl, string SdkName, string Sdk);
 
 /// <summary>A fault to inject: matching calls skip <see cref="After"/>, then fail <see cref="Count"/> times with <see cref="Code"/>
 /// (or, with <see cref="DelayMs"/> and no code, are only delayed).</summary>
@@ -116,7 +137,10 @@ public sealed record FaultRule(
 
 public sealed record JournalCall(
     DateTimeOffset Time, DateTimeOffset WallTime, string? Partner, string? AccessKeyId, string? Product, string? Action,
-    int HttpStatus, string Code, string RequestId, bool Injected, string? StringToSign);
+    int HttpStatus, string Code, string RequestId, bool Injected, string? StringToSign, string? Version = null,
+    IReadOnlyList<CallParameter>? Parameters = null);
+
+public sealed record CallParameter(string Name, string Value);
 
 public sealed record BundleImported(string PartnerUid, bool Replaced, int SchemaVersion, int? MigratedFrom, Dictionary<string, int> Documents);
 

@@ -31,22 +31,36 @@ public static class ControlPlaneApi
 
         // Clock: global, moving every partner together.
         api.MapGet("/clock", (VirtualClock clock) => ClockView(clock.GetUtcNow(), clock.GlobalOffset));
-        api.MapPost("/clock/advance", Results<Ok<ClockReading>, BadRequest<ControlError>> (AdvanceBody body, VirtualClock clock, DueWorkRunner due) =>
+        api.MapPost("/clock/advance", Results<Ok<ClockMoved>, BadRequest<ControlError>> (AdvanceBody body, VirtualClock clock, DueWorkRunner due, ClockMoves moves) =>
         {
             if (body.Seconds is not { } s || s < 0 || s > MaxAdvanceSeconds) return Bad(AdvanceRange);
+            var mark = moves.Mark(null);
             try { clock.Advance(TimeSpan.FromSeconds(s)); }
             catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunForAll();
-            return ClockView(clock.GetUtcNow(), clock.GlobalOffset);
+            return Moved(clock.GetUtcNow(), clock.GlobalOffset, moves.Since(mark));
         });
-        api.MapPost("/clock/set", Results<Ok<ClockReading>, BadRequest<ControlError>, Conflict<ControlError>> (SetBody body, VirtualClock clock, DueWorkRunner due) =>
+        api.MapPost("/clock/set", Results<Ok<ClockMoved>, BadRequest<ControlError>, Conflict<ControlError>> (SetBody body, VirtualClock clock, DueWorkRunner due, ClockMoves moves) =>
         {
             if (body.Now is not { } now || now >= LatestNow) return Bad(SetRange);
+            var mark = moves.Mark(null);
             try { clock.Set(now); }
             catch (ClockRefusedException e) { return TypedResults.Conflict(new ControlError(e.Message)); }
             catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunForAll();
-            return ClockView(clock.GetUtcNow(), clock.GlobalOffset);
+            return Moved(clock.GetUtcNow(), clock.GlobalOffset, moves.Since(mark));
+        });
+        // The next scheduled step of any partner, and a move of the global clock exactly there.
+        api.MapGet("/clock/next-due", (VirtualClock clock, ClockMoves moves) => NextDue(clock.GetUtcNow(), moves.UntilNextDue(null)));
+        api.MapPost("/clock/advance-to-next-due", Results<Ok<ClockMoved>, BadRequest<ControlError>, Conflict<ControlError>> (
+            VirtualClock clock, DueWorkRunner due, ClockMoves moves) =>
+        {
+            if (moves.UntilNextDue(null) is not { } wait) return TypedResults.Conflict(new ControlError(NothingScheduled));
+            var mark = moves.Mark(null);
+            try { clock.Advance(ClockMoves.WholeSeconds(wait)); }
+            catch (ClockRangeException e) { return Bad(e.Message); }
+            due.RunForAll();
+            return Moved(clock.GetUtcNow(), clock.GlobalOffset, moves.Since(mark));
         });
 
         // Partners.
@@ -62,26 +76,42 @@ public static class ControlPlaneApi
         // Per-partner scope.
         api.MapGet("/partners/{uid}/clock", Results<Ok<ClockReading>, NotFound<ControlError>> (string uid, PartnerStore partners, VirtualClock clock) =>
             partners.Get(uid) is null ? NoPartner(uid) : ClockView(clock.NowFor(uid), clock.OffsetFor(uid)));
-        api.MapPost("/partners/{uid}/clock/advance", Results<Ok<ClockReading>, BadRequest<ControlError>, NotFound<ControlError>> (
-            string uid, AdvanceBody body, PartnerStore partners, VirtualClock clock, DueWorkRunner due) =>
+        api.MapPost("/partners/{uid}/clock/advance", Results<Ok<ClockMoved>, BadRequest<ControlError>, NotFound<ControlError>> (
+            string uid, AdvanceBody body, PartnerStore partners, VirtualClock clock, DueWorkRunner due, ClockMoves moves) =>
         {
             if (partners.Get(uid) is null) return NoPartner(uid);
             if (body.Seconds is not { } s || s < 0 || s > MaxAdvanceSeconds) return Bad(AdvanceRange);
+            var mark = moves.Mark(uid);
             try { clock.Advance(TimeSpan.FromSeconds(s), uid); }
             catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunFor(uid);
-            return ClockView(clock.NowFor(uid), clock.OffsetFor(uid));
+            return Moved(clock.NowFor(uid), clock.OffsetFor(uid), moves.Since(mark));
         });
-        api.MapPost("/partners/{uid}/clock/set", Results<Ok<ClockReading>, BadRequest<ControlError>, NotFound<ControlError>, Conflict<ControlError>> (
-            string uid, SetBody body, PartnerStore partners, VirtualClock clock, DueWorkRunner due) =>
+        api.MapPost("/partners/{uid}/clock/set", Results<Ok<ClockMoved>, BadRequest<ControlError>, NotFound<ControlError>, Conflict<ControlError>> (
+            string uid, SetBody body, PartnerStore partners, VirtualClock clock, DueWorkRunner due, ClockMoves moves) =>
         {
             if (partners.Get(uid) is null) return NoPartner(uid);
             if (body.Now is not { } now || now >= LatestNow) return Bad(SetRange);
+            var mark = moves.Mark(uid);
             try { clock.Set(now, uid); }
             catch (ClockRefusedException e) { return TypedResults.Conflict(new ControlError(e.Message)); }
             catch (ClockRangeException e) { return Bad(e.Message); }
             due.RunFor(uid);
-            return ClockView(clock.NowFor(uid), clock.OffsetFor(uid));
+            return Moved(clock.NowFor(uid), clock.OffsetFor(uid), moves.Since(mark));
+        });
+        api.MapGet("/partners/{uid}/clock/next-due", Results<Ok<NextDueReading>, NotFound<ControlError>> (
+            string uid, PartnerStore partners, VirtualClock clock, ClockMoves moves) =>
+            partners.Get(uid) is null ? NoPartner(uid) : NextDue(clock.NowFor(uid), moves.UntilNextDue(uid)));
+        api.MapPost("/partners/{uid}/clock/advance-to-next-due", Results<Ok<ClockMoved>, BadRequest<ControlError>, NotFound<ControlError>, Conflict<ControlError>> (
+            string uid, PartnerStore partners, VirtualClock clock, DueWorkRunner due, ClockMoves moves) =>
+        {
+            if (partners.Get(uid) is null) return NoPartner(uid);
+            if (moves.UntilNextDue(uid) is not { } wait) return TypedResults.Conflict(new ControlError(NothingScheduled));
+            var mark = moves.Mark(uid);
+            try { clock.Advance(ClockMoves.WholeSeconds(wait), uid); }
+            catch (ClockRangeException e) { return Bad(e.Message); }
+            due.RunFor(uid);
+            return Moved(clock.NowFor(uid), clock.OffsetFor(uid), moves.Since(mark));
         });
         api.MapPost("/partners/{uid}/reset", Results<Ok<ResetDone>, NotFound<ControlError>> (string uid, PartnerStore partners, EmulatorState state) =>
         {
@@ -128,12 +158,20 @@ public static class ControlPlaneApi
     private static Ok<ClockReading> ClockView(DateTimeOffset now, TimeSpan offset) =>
         TypedResults.Ok(new ClockReading(Iso.Format(now), (long)Math.Round(offset.TotalSeconds)));
 
+    private static Ok<ClockMoved> Moved(DateTimeOffset now, TimeSpan offset, List<FellDueEvent> fellDue) =>
+        TypedResults.Ok(new ClockMoved(Iso.Format(now), (long)Math.Round(offset.TotalSeconds), fellDue));
+
+    private static Ok<NextDueReading> NextDue(DateTimeOffset now, TimeSpan? wait) =>
+        TypedResults.Ok(wait is { } w ? new NextDueReading(Iso.Format(now), Iso.Format(now + w), (long)ClockMoves.WholeSeconds(w).TotalSeconds) : new NextDueReading(Iso.Format(now), null, null));
+
+    private const string NothingScheduled = "Nothing is scheduled on the virtual clock (no subscription, metered resource or ICP filing step ahead).";
+
     public static PartnerView View(Partner p) => new(
         p.Uid, p.Name, p.AccessKeyId, p.AccessKeySecret, p.TestAccount, Iso.Format(p.CreatedAt), Iso.Format(p.ExpiresAt), p.MessageQueue);
 
     private static JournalCall JournalView(JournalEntry e) => new(
         Iso.Format(e.Time), Iso.Format(e.WallTime), e.Partner, e.AccessKeyId, e.Product, e.Action, e.HttpStatus, e.Code, e.RequestId,
-        e.Injected, e.StringToSign);
+        e.Injected, e.StringToSign, e.Version, e.Parameters?.ToList());
 
     /// <summary>
     /// [I] Bounds that keep every derived time representable (a subscription end, a test account's month, a

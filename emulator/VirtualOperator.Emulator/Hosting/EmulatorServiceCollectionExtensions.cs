@@ -21,6 +21,7 @@ public static class EmulatorServiceCollectionExtensions
         services.AddSingleton(sp => new WallClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<VirtualClock>();
         services.AddSingleton<DueWorkRunner>();
+        services.AddSingleton<ControlPlane.ClockMoves>();
 
         services.AddSingleton(sp => new EmulatorDatabase(sp.GetRequiredService<IOptions<EmulatorOptions>>().Value.DataPath));
         services.AddSingleton<PartnerStore>();

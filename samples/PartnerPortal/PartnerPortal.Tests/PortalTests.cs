@@ -62,6 +62,31 @@ public sealed class PortalTests(EmulatorPartnerFixture emulator) : IClassFixture
     }
 
     [Fact]
+    public async Task TheNextDueEvent_IsWhereTheClockLands()
+    {
+        var customer = await _portal.CreateCustomerAsync(Email());
+        await _portal.GrantQuotaAsync(customer, 1000m);
+        await _portal.BuyEipAsync(customer);
+        var next = await emulator.Control.NextDueAsync();
+        Assert.NotNull(next.NextDueAt);
+        var moved = await emulator.Control.AdvanceToNextDueAsync();
+        Assert.True(moved.Now >= next.NextDueAt!.Value, $"landed at {moved.Now:O}, the step was due at {next.NextDueAt:O}");
+        Assert.NotNull(moved.FellDue);
+    }
+
+    [Fact]
+    public async Task AJournalledCall_ComesBackAsACurlCommand()
+    {
+        var customer = await _portal.CreateCustomerAsync(Email());
+        var call = (await emulator.Control.JournalAsync(10)).First(c => c.Action == "CreateAgAccount");
+        var recipe = await emulator.Control.RecipeAsync(call.RequestId);
+        Assert.StartsWith("curl ", recipe.Curl);
+        Assert.Contains("Action=CreateAgAccount", recipe.Curl);
+        Assert.Contains("@alicloud/pop-core", recipe.Sdk);
+        Assert.NotNull(customer);
+    }
+
+    [Fact]
     public void TheEmulator_RunsTheWayTheEnvironmentAsked() =>
         Assert.Equal(Environment.GetEnvironmentVariable("EMULATOR_MODE") == "process" ? EmulatorMode.Process : EmulatorMode.InProcess, emulator.Server.Mode);
 

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VirtualOperator.Emulator.Clock;
+using VirtualOperator.Emulator.Protocol.Pipeline;
 using VirtualOperator.Emulator.Partners;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Budget;
@@ -17,6 +19,19 @@ public static class DashboardApi
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/ui", () => TypedResults.Content(DashboardPage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        api.MapGet("/ui/dashboard.js", () => TypedResults.Content(DashboardScript.Js, "text/javascript; charset=utf-8")).ExcludeFromDescription();
+
+        // A journalled call as a signed curl command and an official-SDK snippet (CallRecipes), for "copy as…".
+        api.MapGet("/partners/{uid}/requests/{requestId}/recipe", Results<Ok<CallRecipe>, NotFound<ControlError>> (
+            string uid, string requestId, HttpContext http, PartnerStore partners, RequestJournal journal, WallClock wall) =>
+        {
+            if (partners.Get(uid) is not { } p) return TypedResults.NotFound(new ControlError($"No partner with uid {uid}."));
+            var call = journal.Recent(int.MaxValue, uid).FirstOrDefault(e => e.RequestId == requestId);
+            if (call is null) return TypedResults.NotFound(new ControlError($"No call {requestId} in partner {uid}'s journal."));
+            if (call.Action is null || call.Version is null || call.Parameters is null)
+                return TypedResults.NotFound(new ControlError($"Call {requestId} is not an RPC call with a known action and version; it cannot be replayed."));
+            return TypedResults.Ok(CallRecipes.Build(call, p, $"{http.Request.Scheme}://{http.Request.Host}", wall.UtcNow));
+        });
 
         api.MapGet("/partners/{uid}/customers", Results<Ok<List<CustomerRow>>, NotFound<ControlError>> (
             string uid, PartnerStore partners, CustomerStore customers, CreditLedger credit) =>

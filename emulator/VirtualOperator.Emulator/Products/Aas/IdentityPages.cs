@@ -33,25 +33,22 @@ public static class IdentityPages
 
         var api = app.MapGroup("/_emulator/customers/{customerUid}/identity");
         api.MapGet("", (string customerUid, CustomerStore customers, IdentityVerifications ids) =>
-            customers.Get(customerUid) is { } c ? Results.Ok(View(c, ids.Get(c))) : NoCustomer(customerUid));
+            customers.Get(customerUid) is { } c ? Results.Ok(View(c, ids.Get(c))) : NoCustomer(customerUid)).Produces<IdentityView>();
         api.MapPost("/complete", (string customerUid, CompleteBody? body, CustomerStore customers, IdentityVerifications ids, VirtualClock clock) =>
             customers.Get(customerUid) is { } c
                 ? Results.Ok(View(c, ids.Complete(c, IdentityCustomers.SubjectType(body?.SubjectType), body?.Name, clock.NowFor(c.PartnerUid))))
-                : NoCustomer(customerUid));
+                : NoCustomer(customerUid)).Produces<IdentityView>();
         api.MapPost("/reject", IResult (string customerUid, RejectBody? body, CustomerStore customers, IdentityVerifications ids, VirtualClock clock) =>
         {
             if (customers.Get(customerUid) is not { } c) return NoCustomer(customerUid);
             try { return Results.Ok(View(c, ids.Reject(c, body?.Reason, clock.NowFor(c.PartnerUid)))); }
             catch (InvalidOperationException e) { return ControlReplies.Conflict(e.Message); }
-        });
+        }).Produces<IdentityView>();
     }
 
-    private static object View(Customer c, IdentityVerification v) => new
-    {
-        customerUid = c.Id, partner = c.PartnerUid, status = v.Status.ToString(), isCertified = c.IsCertified || v.Status == VerificationStatus.Certified,
-        subjectType = v.SubjectType, certifiedName = v.CertifiedName, bidType = v.BidType, rejectReason = v.RejectReason,
-        certifiedAt = Iso.Format(v.CertifiedAt), updatedAt = Iso.Format(v.UpdatedAt),
-    };
+    private static IdentityView View(Customer c, IdentityVerification v) => new(
+        c.Id, c.PartnerUid, v.Status.ToString(), c.IsCertified || v.Status == VerificationStatus.Certified,
+        v.SubjectType, v.CertifiedName, v.BidType, v.RejectReason, Iso.Format(v.CertifiedAt), Iso.Format(v.UpdatedAt));
 
     private static string CertPage(Customer c, IdentityVerification v, string? error)
     {
@@ -78,3 +75,8 @@ public static class IdentityPages
     public sealed record CompleteBody([property: JsonPropertyName("subjectType")] string? SubjectType, [property: JsonPropertyName("name")] string? Name);
     public sealed record RejectBody([property: JsonPropertyName("reason")] string? Reason);
 }
+
+/// <summary>A customer's identity verification as the control plane shows it.</summary>
+public sealed record IdentityView(
+    string CustomerUid, string Partner, string Status, bool IsCertified, string SubjectType, string? CertifiedName, string? BidType,
+    string? RejectReason, string? CertifiedAt, string UpdatedAt);

@@ -19,10 +19,12 @@ public static class MessagesServices
         app.MapGet("/_emulator/partners/{uid}/messages", (string uid, Partners.PartnerStore partners, MessageStore store) =>
             partners.Get(uid) is null
                 ? ControlReplies.NoPartner(uid)
-                : Results.Ok(store.ListFor(uid).Select(m => new
-                {
-                    messageId = m.Id, queueName = m.QueueName, eventType = m.EventType, messageBody = m.MessageBody,
-                    messageBodyMD5 = m.MessageBodyMD5, enqueueTime = m.EnqueueTime, priority = m.Priority,
-                    time = Iso.Format(DateTimeOffset.FromUnixTimeMilliseconds(m.EnqueueTime)),
-                })));
+                : Results.Ok(store.ListFor(uid).Select(m => new PartnerMessageView(
+                    m.Id, m.QueueName, m.EventType, m.MessageBody, m.MessageBodyMD5, m.EnqueueTime, m.Priority,
+                    Iso.Format(DateTimeOffset.FromUnixTimeMilliseconds(m.EnqueueTime)))).ToList()))
+            .Produces<List<PartnerMessageView>>();
 }
+
+/// <summary>One recorded event of a partner as the control plane lists it; <c>time</c> is <c>enqueueTime</c> in ISO-8601.</summary>
+public sealed record PartnerMessageView(
+    string MessageId, string QueueName, string EventType, string MessageBody, string MessageBodyMD5, long EnqueueTime, int Priority, string Time);

@@ -24,18 +24,20 @@ public static class StsServices
         app.MapGet("/_emulator/partners/{uid}/sts/credentials", (string uid, PartnerStore partners, StsCredentialStore store) =>
             partners.Get(uid) is null
                 ? ControlReplies.NoPartner(uid)
-                : Results.Ok(store.ListFor(uid).Select(View)));
+                : Results.Ok(store.ListFor(uid).Select(View).ToList()))
+            .Produces<List<StsCredentialView>>();
         app.MapPost("/_emulator/sts/credentials/{accessKeyId}/expire", (string accessKeyId, StsCredentialStore store, VirtualClock clock) =>
         {
             var c = store.Get(accessKeyId);
             if (c is null) return ControlReplies.NotFound($"No STS credentials with AccessKeyId {accessKeyId}.");
             return Results.Ok(View(store.ExpireAt(accessKeyId, clock.NowFor(c.PartnerUid))!));
-        });
+        }).Produces<StsCredentialView>();
     }
 
-    private static object View(StsCredential c) => new
-    {
-        accessKeyId = c.Id, partner = c.PartnerUid, customerUid = c.CustomerUid, roleArn = c.RoleArn,
-        roleSessionName = c.RoleSessionName, issuedAt = ControlPlane.Iso.Format(c.IssuedAt), expiresAt = ControlPlane.Iso.Format(c.ExpiresAt),
-    };
+    private static StsCredentialView View(StsCredential c) => new(
+        c.Id, c.PartnerUid, c.CustomerUid, c.RoleArn, c.RoleSessionName, ControlPlane.Iso.Format(c.IssuedAt), ControlPlane.Iso.Format(c.ExpiresAt));
 }
+
+/// <summary>STS credentials AssumeRole issued, as the control plane lists them (the secret and token left out).</summary>
+public sealed record StsCredentialView(
+    string AccessKeyId, string Partner, string CustomerUid, string RoleArn, string RoleSessionName, string IssuedAt, string ExpiresAt);

@@ -3,10 +3,16 @@ using VirtualOperator.Emulator.Hosting;
 
 namespace VirtualOperator.Emulator.Protocol.Pipeline;
 
-/// <summary>One call as the control plane reports it (<c>GET /_emulator/requests</c>).</summary>
+/// <summary>One call as the control plane reports it (<c>GET /_emulator/requests</c>). An RPC call also keeps its API
+/// version and parameters (the signature's common parameters left out), so the dashboard can hand it back as a command
+/// that makes the same call again.</summary>
 public sealed record JournalEntry(
     DateTimeOffset Time, DateTimeOffset WallTime, string? Partner, string? AccessKeyId, string? Product, string? Action,
-    int HttpStatus, string Code, string RequestId, bool Injected = false, string? StringToSign = null);
+    int HttpStatus, string Code, string RequestId, bool Injected = false, string? StringToSign = null,
+    string? Version = null, IReadOnlyList<CallParameter>? Parameters = null);
+
+/// <summary>One API parameter of a journalled call, in the order it was sent (names may repeat).</summary>
+public sealed record CallParameter(string Name, string Value);
 
 /// <summary>
 /// Recent calls, newest first, bounded; kept in memory only (it is a debugging aid, not state). One lock over a ring:

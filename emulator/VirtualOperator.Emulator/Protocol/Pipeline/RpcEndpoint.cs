@@ -103,6 +103,7 @@ public sealed class RpcEndpoint(
         var partner = caller?.Partner.Uid ?? (accessKeyId is null ? null : verifier.Resolve(accessKeyId)?.Partner.Uid);
         journal.Add(new JournalEntry(
             partner is null ? clock.GetUtcNow() : clock.NowFor(partner), wall.UtcNow, partner, accessKeyId,
-            action?.Product, action?.Action ?? req.ActionName, status, code, requestId, injected, stringToSign));
+            action?.Product, action?.Action ?? req.ActionName, status, code, requestId, injected, stringToSign,
+            action?.Version ?? req.VersionName, req.ApiParameters.Select(p => new CallParameter(p.Key, p.Value)).ToList()));
     }
 }

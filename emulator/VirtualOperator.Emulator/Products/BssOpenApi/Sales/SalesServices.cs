@@ -34,13 +34,16 @@ public static class SalesServices
     {
         var api = app.MapGroup("/_emulator/partners/{uid}");
         api.MapGet("/bill-subscriptions", (string uid, PartnerStore partners, SalesStore store) =>
-            partners.Get(uid) is null ? NoPartner(uid) : Results.Ok(store.BillsOf(uid).Select(b => new
-            {
-                subscribeType = b.SubscribeType, subscribeBucket = b.SubscribeBucket, bucketPath = b.BucketPath, bucketOwnerId = b.BucketOwnerId,
-                beginBillingCycle = b.BeginBillingCycle, multAccountRelSubscribe = b.MultAccountRelSubscribe, rowLimitPerFile = b.RowLimitPerFile,
-                usingSsl = b.UsingSsl, customerUid = b.CustomerUid, subscribedAt = Iso.Format(b.SubscribedAt),
-            })));
+            partners.Get(uid) is null ? NoPartner(uid) : Results.Ok(store.BillsOf(uid).Select(b => new BillSubscriptionView(
+                b.SubscribeType, b.SubscribeBucket, b.BucketPath, b.BucketOwnerId, b.BeginBillingCycle, b.MultAccountRelSubscribe, b.RowLimitPerFile,
+                b.UsingSsl, b.CustomerUid, Iso.Format(b.SubscribedAt))).ToList()))
+            .Produces<List<BillSubscriptionView>>();
     }
 
     private static IResult NoPartner(string uid) => Results.Json(new { error = $"No partner with uid {uid}." }, statusCode: 404);
 }
+
+/// <summary>A bill subscription recorded by SubscribeBillToOSS, as the control plane lists it.</summary>
+public sealed record BillSubscriptionView(
+    string SubscribeType, string SubscribeBucket, string? BucketPath, long? BucketOwnerId, string? BeginBillingCycle, string? MultAccountRelSubscribe,
+    int? RowLimitPerFile, bool UsingSsl, string? CustomerUid, string SubscribedAt);
