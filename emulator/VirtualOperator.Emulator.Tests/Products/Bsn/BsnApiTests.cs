@@ -73,6 +73,9 @@ public sealed class BsnApiTests(BsnFixture f) : IClassFixture<BsnFixture>
     [InlineData("type12", "506")]
     [InlineData("missingAliuid", "602")]
     [InlineData("numNotANumber", "506")]
+    // A Long past Int32 passes the catalog's type check; the handler still answers Bsn's code, not the gateway's InvalidParameter.
+    [InlineData("numPastInt32", "603")]
+    [InlineData("typePastInt32", "506")]
     public async Task ProductBindBsn_Refusals_AnswerTheDocumentedCodeWithHttp400AndIssueNothing(string why, string code)
     {
         var p = await PartnerSession.StartAsync(_app);
@@ -96,6 +99,8 @@ public sealed class BsnApiTests(BsnFixture f) : IClassFixture<BsnFixture>
             case "type12": q["resourceType"] = "12"; break;
             case "missingAliuid": q.Remove("aliuid"); break;
             case "numNotANumber": q["num"] = "many"; break;
+            case "numPastInt32": q["num"] = "99999999999"; break;
+            case "typePastInt32": q["resourceType"] = "99999999999"; break;
         }
         var r = await p.Signed.Pop("ProductBindBsn", q);
         r.Status.Should().Be(HttpStatusCode.BadRequest, r.Text);
