@@ -27,7 +27,7 @@ internal static class EcsBillingActions
         var req = DescribePriceRequest.Of(ctx);
         var inventory = ctx.Get<EcsInventory>();
         var pricing = ctx.Get<EcsPricing>();
-        EcsWire.Region(ctx);
+        EcsWire.Region(ctx, req.RegionId);
         var resourceType = req.ResourceType ?? "instance";
         if (resourceType != "instance") throw CommonErrors.InvalidParameter("ResourceType", "The emulator prices instances only (ResourceType instance).");
         var typeId = req.InstanceType ?? throw CommonErrors.MissingParameter("InstanceType");
@@ -65,7 +65,7 @@ internal static class EcsBillingActions
         var req = RenewInstanceRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var id = req.InstanceId;
-        var (period, unit) = EcsLaunch.PeriodOf(ctx, "Period", "PeriodUnit");
+        var (period, unit) = EcsLaunch.PeriodOf(() => req.Period, req.PeriodUnit);
         var inventory = ctx.Get<EcsInventory>();
         var fleet = ctx.Get<EcsFleet>();
         var now = ctx.Now.UtcDateTime;
@@ -132,7 +132,7 @@ internal static class EcsBillingActions
     {
         var req = ModifyPrepayInstanceSpecRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
-        EcsWire.Region(ctx);
+        EcsWire.Region(ctx, req.RegionId);
         var id = req.InstanceId;
         var inventory = ctx.Get<EcsInventory>();
         var pricing = ctx.Get<EcsPricing>();

@@ -26,7 +26,7 @@ internal static class EcsInstanceActions
     public static object RunInstances(ActionContext ctx)
     {
         var req = RunInstancesRequest.Of(ctx);
-        var request = EcsLaunch.Parse(ctx);
+        var request = EcsLaunch.Parse(ctx, req);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var inventory = ctx.Get<EcsInventory>();
         var pricing = ctx.Get<EcsPricing>();
@@ -77,13 +77,13 @@ internal static class EcsInstanceActions
     public static object DescribeInstances(ActionContext ctx)
     {
         var req = DescribeInstancesRequest.Of(ctx);
-        var region = EcsWire.Region(ctx);
+        var region = EcsWire.Region(ctx, req.RegionId);
         var rows = Visible(ctx, region.RegionId).ToList();
-        // InstanceIds, PublicIpAddresses, PrivateIpAddresses are JSON arrays in one string; Tag is the repeat list Tag.N.Key/Value
-        // (the catalog lists it as one string), so these four are read from ctx.Params.
-        var ids = EcsWire.IdList(ctx, "InstanceIds");
-        var publicIps = EcsWire.IdList(ctx, "PublicIpAddresses");
-        var privateIps = EcsWire.IdList(ctx, "PrivateIpAddresses");
+        // InstanceIds, PublicIpAddresses, PrivateIpAddresses are JSON arrays in one string. Tag is the repeat list Tag.N.Key/Value
+        // (the catalog lists it as one string): read from ctx.Params.
+        var ids = EcsWire.IdList(req.InstanceIds, "InstanceIds");
+        var publicIps = EcsWire.IdList(req.PublicIpAddresses, "PublicIpAddresses");
+        var privateIps = EcsWire.IdList(req.PrivateIpAddresses, "PrivateIpAddresses");
         var tags = ctx.Params.StructList("Tag").Select(t => (t.GetValueOrDefault("Key") ?? t.GetValueOrDefault("key"), t.GetValueOrDefault("Value") ?? t.GetValueOrDefault("value"))).ToList();
         var filtered = rows
             .Where(r => ids.Count == 0 || ids.Contains(r.I.Id))
@@ -118,7 +118,7 @@ internal static class EcsInstanceActions
     public static object DescribeInstanceStatus(ActionContext ctx)
     {
         var req = DescribeInstanceStatusRequest.Of(ctx);
-        var region = EcsWire.Region(ctx);
+        var region = EcsWire.Region(ctx, req.RegionId);
         // InstanceId is the repeat list InstanceId.N (the catalog lists one string): read from ctx.Params.
         var ids = ctx.Params.StringList("InstanceId");
         var zone = req.ZoneId;
@@ -188,7 +188,11 @@ internal static class EcsInstanceActions
     }
 }
 
-/// <summary>ECS paging: PageNumber/PageSize, or NextToken/MaxResults (the token is the offset, base64 [I]).</summary>
+/// <summary>
+/// ECS paging: PageNumber/PageSize, or NextToken/MaxResults (the token is the offset, base64 [I]). Shared by three actions whose
+/// generated requests type these parameters differently (DescribeInstanceStatus's catalog entry says Number), so it reads them
+/// from ctx.Params by name with the same integer checks for all three.
+/// </summary>
 internal static class EcsPaging
 {
     public static (IReadOnlyList<T> Page, string? Next, int Number, int Size) Page<T>(ActionContext ctx, IReadOnlyList<T> rows, int defaultSize, int maxSize, bool tokens = true)

@@ -35,9 +35,10 @@ internal static class EcsInventoryActions
     [Action(P, V, "DescribeZones")]
     public static object DescribeZones(ActionContext ctx)
     {
+        var req = DescribeZonesRequest.Of(ctx);
         var inventory = ctx.Get<EcsInventory>();
         var stock = ctx.Get<EcsStock>();
-        var region = EcsWire.Region(ctx);
+        var region = EcsWire.Region(ctx, req.RegionId);
         return new DescribeZonesResponse
         {
             RequestId = ctx.RequestId,
@@ -91,7 +92,7 @@ internal static class EcsInventoryActions
         var req = DescribeAvailableResourceRequest.Of(ctx);
         var inventory = ctx.Get<EcsInventory>();
         var stock = ctx.Get<EcsStock>();
-        var region = EcsWire.Region(ctx);
+        var region = EcsWire.Region(ctx, req.RegionId);
         var destination = req.DestinationResource;
         if (destination is not ("Zone" or "IoOptimized" or "InstanceType" or "SystemDisk" or "DataDisk" or "Network"))
             throw CommonErrors.InvalidParameter("DestinationResource", "Valid values: Zone, IoOptimized, InstanceType, SystemDisk, DataDisk, Network.");

@@ -23,7 +23,7 @@ internal static class EcsReservedActions
         var req = PurchaseReservedInstancesOfferingRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var inventory = ctx.Get<EcsInventory>();
-        var region = EcsWire.Region(ctx);
+        var region = EcsWire.Region(ctx, req.RegionId);
         var type = inventory.InstanceType(req.InstanceType) ?? throw EcsErrors.InstanceTypeNotSupported();
         var scope = req.Scope ?? "Region";
         if (scope is not ("Region" or "Zone")) throw CommonErrors.InvalidParameter("Scope", "Valid values: Region, Zone.");
@@ -82,7 +82,7 @@ internal static class EcsReservedActions
     public static object DescribeReservedInstances(ActionContext ctx)
     {
         var req = DescribeReservedInstancesRequest.Of(ctx);
-        var region = EcsWire.Region(ctx);
+        var region = EcsWire.Region(ctx, req.RegionId);
         var customer = ctx.Get<CustomerScope>().Visible(ctx);
         var now = ctx.Now.UtcDateTime;
         // ReservedInstanceId.N and Status.N are repeat lists (the catalog lists one string each): read from ctx.Params.
@@ -116,12 +116,12 @@ internal static class EcsReservedActions
     [Action(P, V, "ModifyReservedInstances")]
     public static object ModifyReservedInstances(ActionContext ctx)
     {
+        var req = ModifyReservedInstancesRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
-        var region = EcsWire.Region(ctx);
+        var region = EcsWire.Region(ctx, req.RegionId);
         var inventory = ctx.Get<EcsInventory>();
         var store = ctx.Get<EcsStore>();
-        // ReservedInstanceId.N and Configuration.N.* are repeat lists (the catalog lists one string each), and RegionId is read by
-        // EcsWire.Region: every parameter of this action comes from ctx.Params, so it has no ModifyReservedInstancesRequest.
+        // ReservedInstanceId.N and Configuration.N.* are repeat lists (the catalog lists one string each): read from ctx.Params.
         var ids = ctx.Params.StringList("ReservedInstanceId").Distinct().ToList();
         if (ids.Count == 0) throw CommonErrors.MissingParameter("ReservedInstanceId.1");
         var configs = ctx.Params.StructList("Configuration");

@@ -20,10 +20,9 @@ public static class EcsWire
     // Who acts is the shared CustomerScope: OwnerId or the STS customer. [I] a partner's own keys without OwnerId
     // see no ECS resources (the partner holds none of its own), and changes need one (EcsErrors.OwnerRequired).
 
-    /// <summary><c>InstanceIds</c> as the SDKs send it: a JSON array of strings.</summary>
-    public static IReadOnlyList<string> IdList(ActionContext ctx, string name, int max = 100)
+    /// <summary><c>InstanceIds</c> (parameter <paramref name="name"/>, value <paramref name="raw"/>) as the SDKs send it: a JSON array of strings.</summary>
+    public static IReadOnlyList<string> IdList(string? raw, string name, int max = 100)
     {
-        var raw = ctx.Params.String(name);
         if (raw is null) return [];
         List<string>? ids;
         try { ids = JsonSerializer.Deserialize<List<string>>(raw); }
@@ -32,8 +31,9 @@ public static class EcsWire
         return ids.Distinct().ToList();
     }
 
-    public static EcsRegion Region(ActionContext ctx) =>
-        ctx.Get<EcsInventory>().Region(ctx.Params.RequiredString("RegionId")) ?? throw EcsErrors.RegionNotFound();
+    /// <summary>The region named by the request's RegionId (read through its generated request); else InvalidRegionId.NotFound.</summary>
+    public static EcsRegion Region(ActionContext ctx, string regionId) =>
+        ctx.Get<EcsInventory>().Region(regionId) ?? throw EcsErrors.RegionNotFound();
 
     /// <summary>One instance of <paramref name="customer"/>, not released; else InvalidInstanceId.NotFound.</summary>
     public static EcsInstance OwnInstance(ActionContext ctx, string id, string customer)
