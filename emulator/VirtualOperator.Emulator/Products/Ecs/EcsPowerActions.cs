@@ -74,8 +74,8 @@ internal static class EcsPowerActions
     }
 
     /// <summary>
-    /// One power transition. InstanceId and DryRun are read when the checks before them have passed (caller, then instance id,
-    /// then state, then DryRun), so a bad call answers the same first error whichever action it is.
+    /// One power transition. InstanceId and DryRun are read lazily so the checks keep their order (caller, InstanceId, the
+    /// instance and its state, then DryRun): a call wrong in two ways answers the same first error as before the generated requests.
     /// </summary>
     private static void Change(ActionContext ctx, Func<string> instanceId, Func<bool?> dryRun, string from, string transition, string to)
     {
