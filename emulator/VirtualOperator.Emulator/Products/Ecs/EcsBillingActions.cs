@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Api.Ecs;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -23,22 +24,23 @@ internal static class EcsBillingActions
     [Action(P, V, "DescribePrice")]
     public static object DescribePrice(ActionContext ctx)
     {
+        var req = DescribePriceRequest.Of(ctx);
         var inventory = ctx.Get<EcsInventory>();
         var pricing = ctx.Get<EcsPricing>();
-        EcsWire.Region(ctx);
-        var resourceType = ctx.Params.String("ResourceType") ?? "instance";
+        EcsWire.Region(ctx, req.RegionId);
+        var resourceType = req.ResourceType ?? "instance";
         if (resourceType != "instance") throw CommonErrors.InvalidParameter("ResourceType", "The emulator prices instances only (ResourceType instance).");
-        var typeId = ctx.Params.String("InstanceType") ?? throw CommonErrors.MissingParameter("InstanceType");
+        var typeId = req.InstanceType ?? throw CommonErrors.MissingParameter("InstanceType");
         var type = inventory.InstanceType(typeId) ?? throw EcsErrors.InstanceTypeNotSupported();
-        var internet = ctx.Params.String("InternetChargeType") ?? "PayByTraffic";
+        var internet = req.InternetChargeType ?? "PayByTraffic";
         if (internet is not ("PayByTraffic" or "PayByBandwidth")) throw EcsErrors.InvalidInternetChargeType();
-        var bandwidth = ctx.Params.Int("InternetMaxBandwidthOut") ?? 0;
+        var bandwidth = req.InternetMaxBandwidthOut ?? 0;
         if (bandwidth < 0 || bandwidth > inventory.Bandwidth.MaxMbps) throw EcsErrors.InvalidBandwidth();
-        var disk = ctx.Params.Int("SystemDisk.Size") ?? 40;
+        var disk = req.SystemDisk_Size ?? 40;
         if (disk < inventory.SystemDisk.MinGiB || disk > inventory.SystemDisk.MaxGiB) throw EcsErrors.SystemDiskSize();
-        var unit = ctx.Params.String("PriceUnit") ?? "Hour";
-        var period = ctx.Params.Int("Period") ?? 1;
-        var amount = ctx.Params.Int("Amount") ?? 1;
+        var unit = req.PriceUnit ?? "Hour";
+        var period = req.Period ?? 1;
+        var amount = req.Amount ?? 1;
         if (amount is < 1 or > 1000) throw CommonErrors.InvalidParameter("Amount", "It must be from 1 to 1000.");
         var config = new EcsPricing.Config(type, internet, bandwidth, disk);
         var quote = unit switch
@@ -49,32 +51,8 @@ internal static class EcsBillingActions
             _ => throw CommonErrors.InvalidParameter("PriceUnit", "Valid values: Hour, Week, Month, Year."),
         };
         quote = quote.Times(amount);
-        var rules = quote.DiscountPrice > 0
-            ? new[] { new Rule($"A year is charged {inventory.YearMonthsCharged} months.", 1) }
-            : [];
-        return new
-        {
-            PriceInfo = new
-            {
-                Price = new
-                {
-                    Currency = quote.Currency,
-                    DetailInfos = new
-                    {
-                        DetailInfo = quote.Parts.Select(p => new
-                        {
-                            DiscountPrice = (double)(p.Original - p.Trade), OriginalPrice = (double)p.Original, Resource = p.Resource,
-                            SubRules = new { Rule = p.Original > p.Trade ? rules : [] }, TradePrice = (double)p.Trade,
-                        }).ToArray(),
-                    },
-                    DiscountPrice = (double)quote.DiscountPrice, OriginalPrice = (double)quote.OriginalPrice, ReservedInstanceHourPrice = 0.0,
-                    TradePrice = (double)quote.TradePrice,
-                },
-                RelatedPrice = new { MarketplaceImagePrice = new { Currency = quote.Currency, DiscountPrice = 0.0, OriginalPrice = 0.0, TradePrice = 0.0 } },
-                Rules = new { Rule = rules },
-            },
-            RequestId = ctx.RequestId,
-        };
+        IReadOnlyList<(string, long)> rules = quote.DiscountPrice > 0 ? [($"A year is charged {inventory.YearMonthsCharged} months.", 1)] : [];
+        return new DescribePriceResponse { PriceInfo = EcsViews.Price(quote, rules), RequestId = ctx.RequestId };
     }
 
     /// <summary>
@@ -84,9 +62,10 @@ internal static class EcsBillingActions
     [Action(P, V, "RenewInstance")]
     public static object RenewInstance(ActionContext ctx)
     {
+        var req = RenewInstanceRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
-        var id = ctx.Params.RequiredString("InstanceId");
-        var (period, unit) = EcsLaunch.PeriodOf(ctx, "Period", "PeriodUnit");
+        var id = req.InstanceId;
+        var (period, unit) = EcsLaunch.PeriodOf(() => req.Period, req.PeriodUnit);
         var inventory = ctx.Get<EcsInventory>();
         var fleet = ctx.Get<EcsFleet>();
         var now = ctx.Now.UtcDateTime;
@@ -102,7 +81,7 @@ internal static class EcsBillingActions
             o.UsageEndTime = EcsLaunch.Add(end, period, unit);
             return new OrderPlan(o, _ => fleet.ExtendTerm(s, o.UsageEndTime.Value, now));
         });
-        return new { OrderId = order.Id, RequestId = ctx.RequestId };
+        return new RenewInstanceResponse { OrderId = order.Id, RequestId = ctx.RequestId };
     }
 
     /// <summary>
@@ -112,11 +91,12 @@ internal static class EcsBillingActions
     [Action(P, V, "ModifyInstanceSpec")]
     public static object ModifyInstanceSpec(ActionContext ctx)
     {
+        var req = ModifyInstanceSpecRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
-        var id = ctx.Params.RequiredString("InstanceId");
+        var id = req.InstanceId;
         var inventory = ctx.Get<EcsInventory>();
-        var newType = ctx.Params.String("InstanceType") is { } t ? inventory.InstanceType(t) ?? throw EcsErrors.InstanceTypeNotSupported() : null;
-        var bandwidth = ctx.Params.Int("InternetMaxBandwidthOut");
+        var newType = req.InstanceType is { } t ? inventory.InstanceType(t) ?? throw EcsErrors.InstanceTypeNotSupported() : null;
+        var bandwidth = req.InternetMaxBandwidthOut;
         if (bandwidth is < 0 || bandwidth > inventory.Bandwidth.MaxMbps) throw EcsErrors.InvalidBandwidth();
         var now = ctx.Now.UtcDateTime;
         var fleet = ctx.Get<EcsFleet>();
@@ -132,14 +112,14 @@ internal static class EcsBillingActions
                 if (!ctx.Get<EcsStock>().InStock(ctx.PartnerUid, i.ZoneId, newType.InstanceTypeId)) throw EcsErrors.NoStock();
             }
             else if (bandwidth is null || bandwidth == i.InternetMaxBandwidthOut) throw EcsErrors.SpecNotChanged();
-            if (EcsWire.DryRun(ctx)) throw EcsErrors.DryRunOperation();
+            if (req.DryRun ?? false) throw EcsErrors.DryRunOperation();
             if (newType is not null) i.InstanceType = newType.InstanceTypeId;
             if (bandwidth is { } b) SetBandwidth(i, b, allocate: false);
             fleet.Reconfigured(i);
             ctx.Get<PayAsYouGoMeter>().Reprice(i.Id, ctx.Get<EcsPricing>().Hourly(EcsWire.PricingConfig(inventory, i)));
             return 0;
         });
-        return EcsWire.Ok(ctx);
+        return new ModifyInstanceSpecResponse { RequestId = ctx.RequestId };
     }
 
     /// <summary>
@@ -150,13 +130,14 @@ internal static class EcsBillingActions
     [Action(P, V, "ModifyPrepayInstanceSpec")]
     public static object ModifyPrepayInstanceSpec(ActionContext ctx)
     {
+        var req = ModifyPrepayInstanceSpecRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
-        EcsWire.Region(ctx);
-        var id = ctx.Params.RequiredString("InstanceId");
+        EcsWire.Region(ctx, req.RegionId);
+        var id = req.InstanceId;
         var inventory = ctx.Get<EcsInventory>();
         var pricing = ctx.Get<EcsPricing>();
-        var newType = inventory.InstanceType(ctx.Params.RequiredString("InstanceType")) ?? throw EcsErrors.InstanceTypeNotSupported();
-        var operatorType = (ctx.Params.String("OperatorType") ?? "upgrade").ToLowerInvariant();
+        var newType = inventory.InstanceType(req.InstanceType) ?? throw EcsErrors.InstanceTypeNotSupported();
+        var operatorType = (req.OperatorType ?? "upgrade").ToLowerInvariant();
         if (operatorType is not ("upgrade" or "downgrade")) throw CommonErrors.InvalidParameter("OperatorType", "Valid values: upgrade, downgrade.");
         var fleet = ctx.Get<EcsFleet>();
         var now = ctx.Now.UtcDateTime;
@@ -180,7 +161,7 @@ internal static class EcsBillingActions
             o.UsageEndTime = s.EndTime;
             return new OrderPlan(o, _ => fleet.Reconfigured(i));
         });
-        return new { OrderId = order.Id, RequestId = ctx.RequestId };
+        return new ModifyPrepayInstanceSpecResponse { OrderId = order.Id, RequestId = ctx.RequestId };
     }
 
     /// <summary>
@@ -191,15 +172,16 @@ internal static class EcsBillingActions
     [Action(P, V, "ModifyInstanceNetworkSpec")]
     public static object ModifyInstanceNetworkSpec(ActionContext ctx)
     {
+        var req = ModifyInstanceNetworkSpecRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
-        var id = ctx.Params.RequiredString("InstanceId");
+        var id = req.InstanceId;
         var inventory = ctx.Get<EcsInventory>();
         var pricing = ctx.Get<EcsPricing>();
-        var bandwidth = ctx.Params.Int("InternetMaxBandwidthOut");
+        var bandwidth = req.InternetMaxBandwidthOut;
         if (bandwidth is < 0 || bandwidth > inventory.Bandwidth.MaxMbps) throw EcsErrors.InvalidBandwidth();
-        var chargeType = ctx.Params.String("NetworkChargeType");
+        var chargeType = req.NetworkChargeType;
         if (chargeType is not (null or "PayByTraffic" or "PayByBandwidth")) throw EcsErrors.InvalidInternetChargeType();
-        var allocate = ctx.Params.Bool("AllocatePublicIp") ?? false;
+        var allocate = req.AllocatePublicIp ?? false;
         var fleet = ctx.Get<EcsFleet>();
         var now = ctx.Now.UtcDateTime;
 
@@ -214,7 +196,7 @@ internal static class EcsBillingActions
                 ctx.Get<PayAsYouGoMeter>().Reprice(i.Id, pricing.Hourly(EcsWire.PricingConfig(inventory, i)));
                 return 0;
             });
-            return new { OrderId = "", RequestId = ctx.RequestId };
+            return new ModifyInstanceNetworkSpecResponse { OrderId = "", RequestId = ctx.RequestId };
         }
         var order = EcsWire.Place(ctx, customer, () =>
         {
@@ -231,7 +213,7 @@ internal static class EcsBillingActions
             o.UsageEndTime = s.EndTime;
             return new OrderPlan(o, _ => fleet.Reconfigured(i));
         });
-        return new { OrderId = order.Id, RequestId = ctx.RequestId };
+        return new ModifyInstanceNetworkSpecResponse { OrderId = order.Id, RequestId = ctx.RequestId };
     }
 
     private static EcsInstance Changeable(ActionContext ctx, string id, string customer, EcsFleet fleet, DateTime now)
@@ -256,6 +238,4 @@ internal static class EcsBillingActions
 
     private static string NewPublicIp() =>
         string.Create(CultureInfo.InvariantCulture, $"47.{RandomNumberGenerator.GetInt32(0, 256)}.{RandomNumberGenerator.GetInt32(0, 256)}.{RandomNumberGenerator.GetInt32(1, 255)}");
-
-    private sealed record Rule(string Description, long RuleId);
 }

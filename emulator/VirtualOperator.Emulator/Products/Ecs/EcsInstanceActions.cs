@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Api.Ecs;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using System.Globalization;
 using System.Text;
@@ -24,7 +25,8 @@ internal static class EcsInstanceActions
     [Action(P, V, "RunInstances")]
     public static object RunInstances(ActionContext ctx)
     {
-        var request = EcsLaunch.Parse(ctx);
+        var req = RunInstancesRequest.Of(ctx);
+        var request = EcsLaunch.Parse(ctx, req);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var inventory = ctx.Get<EcsInventory>();
         var pricing = ctx.Get<EcsPricing>();
@@ -33,7 +35,7 @@ internal static class EcsInstanceActions
         var prepaid = request.ChargeType == EcsChargeTypes.PrePaid;
         var quote = prepaid ? pricing.Subscription(config, request.Period, request.PeriodUnit).Times(request.Amount) : new EcsPricing.Quote(pricing.Currency, 0, 0, []);
         var hourly = prepaid ? (decimal?)null : pricing.Hourly(config);
-        if (EcsWire.DryRun(ctx))
+        if (req.DryRun ?? false)
         {
             if (ctx.Get<CreditLedger>().Get(customer, pricing.Currency)?.Available is not { } a || a < (prepaid ? quote.TradePrice : hourly!.Value * request.Amount))
                 throw EcsErrors.NotEnoughBalance();
@@ -61,7 +63,10 @@ internal static class EcsInstanceActions
             });
         });
         var ids = store.InstancesOf(ctx.PartnerUid, customer).Where(i => i.CreatingOrderId == order.Id).Select(i => i.Id).ToList();
-        return new RunInstancesResponse(ctx.RequestId, order.Id, (double)order.Amount, new InstanceIdSets(ids));
+        return new RunInstancesResponse
+        {
+            InstanceIdSets = new() { InstanceIdSet = ids }, OrderId = order.Id, RequestId = ctx.RequestId, TradePrice = EcsWire.Number(order.Amount),
+        };
     }
 
     /// <summary>
@@ -71,49 +76,59 @@ internal static class EcsInstanceActions
     [Action(P, V, "DescribeInstances")]
     public static object DescribeInstances(ActionContext ctx)
     {
-        var region = EcsWire.Region(ctx);
+        var req = DescribeInstancesRequest.Of(ctx);
+        var region = EcsWire.Region(ctx, req.RegionId);
         var rows = Visible(ctx, region.RegionId).ToList();
-        var ids = EcsWire.IdList(ctx, "InstanceIds");
-        var publicIps = EcsWire.IdList(ctx, "PublicIpAddresses");
-        var privateIps = EcsWire.IdList(ctx, "PrivateIpAddresses");
+        // InstanceIds, PublicIpAddresses, PrivateIpAddresses are JSON arrays in one string. Tag is the repeat list Tag.N.Key/Value
+        // (the catalog lists it as one string): read from ctx.Params.
+        var ids = EcsWire.IdList(req.InstanceIds, "InstanceIds");
+        var publicIps = EcsWire.IdList(req.PublicIpAddresses, "PublicIpAddresses");
+        var privateIps = EcsWire.IdList(req.PrivateIpAddresses, "PrivateIpAddresses");
         var tags = ctx.Params.StructList("Tag").Select(t => (t.GetValueOrDefault("Key") ?? t.GetValueOrDefault("key"), t.GetValueOrDefault("Value") ?? t.GetValueOrDefault("value"))).ToList();
-        string? Param(string name) => ctx.Params.String(name);
         var filtered = rows
             .Where(r => ids.Count == 0 || ids.Contains(r.I.Id))
-            .Where(r => Param("ZoneId") is not { } z || r.I.ZoneId == z)
-            .Where(r => Param("Status") is not { } s || r.State.Status == s)
-            .Where(r => Param("InstanceChargeType") is not { } c || r.I.InstanceChargeType == c)
-            .Where(r => Param("InternetChargeType") is not { } c || r.I.InternetChargeType == c)
-            .Where(r => Param("InstanceType") is not { } t || r.I.InstanceType == t)
-            .Where(r => Param("InstanceTypeFamily") is not { } f || r.I.InstanceType.StartsWith(f + ".", StringComparison.Ordinal))
-            .Where(r => Param("InstanceName") is not { } n || NameMatches(r.I.InstanceName, n))
-            .Where(r => Param("ImageId") is not { } im || r.I.ImageId == im)
-            .Where(r => Param("VpcId") is not { } vpc || r.I.VpcId == vpc)
-            .Where(r => Param("VSwitchId") is not { } vsw || r.I.VSwitchId == vsw)
-            .Where(r => Param("SecurityGroupId") is not { } sg || r.I.SecurityGroupIds.Contains(sg))
-            .Where(r => Param("KeyPairName") is not { } kp || r.I.KeyPairName == kp)
-            .Where(r => Param("LockReason") is not { } lr || r.State.Locks.Contains(lr))
+            .Where(r => req.ZoneId is not { } z || r.I.ZoneId == z)
+            .Where(r => req.Status is not { } s || r.State.Status == s)
+            .Where(r => req.InstanceChargeType is not { } c || r.I.InstanceChargeType == c)
+            .Where(r => req.InternetChargeType is not { } c || r.I.InternetChargeType == c)
+            .Where(r => req.InstanceType is not { } t || r.I.InstanceType == t)
+            .Where(r => req.InstanceTypeFamily is not { } f || r.I.InstanceType.StartsWith(f + ".", StringComparison.Ordinal))
+            .Where(r => req.InstanceName is not { } n || NameMatches(r.I.InstanceName, n))
+            .Where(r => req.ImageId is not { } im || r.I.ImageId == im)
+            .Where(r => req.VpcId is not { } vpc || r.I.VpcId == vpc)
+            .Where(r => req.VSwitchId is not { } vsw || r.I.VSwitchId == vsw)
+            .Where(r => req.SecurityGroupId is not { } sg || r.I.SecurityGroupIds.Contains(sg))
+            .Where(r => req.KeyPairName is not { } kp || r.I.KeyPairName == kp)
+            .Where(r => req.LockReason is not { } lr || r.State.Locks.Contains(lr))
             .Where(r => publicIps.Count == 0 || (r.I.PublicIpAddress is { } ip && publicIps.Contains(ip)))
             .Where(r => privateIps.Count == 0 || privateIps.Contains(r.I.PrivateIpAddress))
             .Where(r => tags.All(t => r.I.Tags.Any(x => x.Key == t.Item1 && (t.Item2 is null || x.Value == t.Item2))))
             .ToList();
         var inventory = ctx.Get<EcsInventory>();
         var (page, next, number, size) = EcsPaging.Page(ctx, filtered, defaultSize: 10, maxSize: 100);
-        return new DescribeInstancesResponse(ctx.RequestId, filtered.Count, number, size, next ?? "",
-            new InstancesSet(page.Select(r => EcsViews.Row(r.I, r.S, r.State, inventory)).ToList()));
+        return new DescribeInstancesResponse
+        {
+            Instances = new() { Instance = page.Select(r => EcsViews.Row(r.I, r.S, r.State, inventory)).ToList() },
+            NextToken = next ?? "", PageNumber = number, PageSize = size, RequestId = ctx.RequestId, TotalCount = filtered.Count,
+        };
     }
 
     /// <summary>Status of each of the caller's instances in RegionId (optionally ZoneId, InstanceId.N), paged by PageNumber/PageSize (max 50).</summary>
     [Action(P, V, "DescribeInstanceStatus")]
     public static object DescribeInstanceStatus(ActionContext ctx)
     {
-        var region = EcsWire.Region(ctx);
+        var req = DescribeInstanceStatusRequest.Of(ctx);
+        var region = EcsWire.Region(ctx, req.RegionId);
+        // InstanceId is the repeat list InstanceId.N (the catalog lists one string): read from ctx.Params.
         var ids = ctx.Params.StringList("InstanceId");
-        var zone = ctx.Params.String("ZoneId");
+        var zone = req.ZoneId;
         var rows = Visible(ctx, region.RegionId).Where(r => (zone is null || r.I.ZoneId == zone) && (ids.Count == 0 || ids.Contains(r.I.Id))).ToList();
         var (page, _, number, size) = EcsPaging.Page(ctx, rows, defaultSize: 10, maxSize: 50, tokens: false);
-        return new DescribeInstanceStatusResponse(ctx.RequestId, rows.Count, number, size,
-            new InstanceStatusSet(page.Select(r => new InstanceStatusRow(r.I.Id, r.State.Status)).ToList()));
+        return new DescribeInstanceStatusResponse
+        {
+            InstanceStatuses = new() { InstanceStatus = page.Select(r => EcsViews.StatusRow(r.I, r.State)).ToList() },
+            PageNumber = number, PageSize = size, RequestId = ctx.RequestId, TotalCount = rows.Count,
+        };
     }
 
     /// <summary>
@@ -124,10 +139,11 @@ internal static class EcsInstanceActions
     [Action(P, V, "DeleteInstance")]
     public static object DeleteInstance(ActionContext ctx)
     {
+        var req = DeleteInstanceRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
-        var id = ctx.Params.RequiredString("InstanceId");
-        var force = ctx.Params.Bool("Force") ?? false;
-        var terminate = ctx.Params.Bool("TerminateSubscription") ?? false;
+        var id = req.InstanceId;
+        var force = req.Force ?? false;
+        var terminate = req.TerminateSubscription ?? false;
         var fleet = ctx.Get<EcsFleet>();
         var now = ctx.Now.UtcDateTime;
         ctx.Get<OrderDesk>().UnderCustomerLock(customer, () =>
@@ -140,11 +156,11 @@ internal static class EcsInstanceActions
                 throw EcsErrors.ChargeTypeViolation();
             if (state.Status is EcsStatuses.Pending or EcsStatuses.Starting or EcsStatuses.Stopping) throw EcsErrors.IncorrectInstanceStatus();
             if (state.Status == EcsStatuses.Running && !force) throw EcsErrors.IncorrectInstanceStatus();
-            if (EcsWire.DryRun(ctx)) throw EcsErrors.DryRunOperation();
+            if (req.DryRun ?? false) throw EcsErrors.DryRunOperation();
             fleet.Release(i.Id, now);
             return 0;
         });
-        return EcsWire.Ok(ctx);
+        return new DeleteInstanceResponse { RequestId = ctx.RequestId };
     }
 
     /// <summary>The caller's live (not released) instances in a region with their current state, oldest first.</summary>
@@ -170,17 +186,13 @@ internal static class EcsInstanceActions
         var regex = "^" + string.Join(".*", pattern.Split('*').Select(System.Text.RegularExpressions.Regex.Escape)) + "$";
         return System.Text.RegularExpressions.Regex.IsMatch(name, regex);
     }
-
-    private sealed record RunInstancesResponse(string RequestId, string OrderId, double TradePrice, InstanceIdSets InstanceIdSets);
-    private sealed record InstanceIdSets(IReadOnlyList<string> InstanceIdSet);
-    private sealed record DescribeInstancesResponse(string RequestId, int TotalCount, int PageNumber, int PageSize, string NextToken, InstancesSet Instances);
-    private sealed record InstancesSet(IReadOnlyList<object> Instance);
-    private sealed record DescribeInstanceStatusResponse(string RequestId, int TotalCount, int PageNumber, int PageSize, InstanceStatusSet InstanceStatuses);
-    private sealed record InstanceStatusSet(IReadOnlyList<InstanceStatusRow> InstanceStatus);
-    private sealed record InstanceStatusRow(string InstanceId, string Status);
 }
 
-/// <summary>ECS paging: PageNumber/PageSize, or NextToken/MaxResults (the token is the offset, base64 [I]).</summary>
+/// <summary>
+/// ECS paging: PageNumber/PageSize, or NextToken/MaxResults (the token is the offset, base64 [I]). Shared by three actions whose
+/// generated requests type these parameters differently (DescribeInstanceStatus's catalog entry says Number), so it reads them
+/// from ctx.Params by name with the same integer checks for all three.
+/// </summary>
 internal static class EcsPaging
 {
     public static (IReadOnlyList<T> Page, string? Next, int Number, int Size) Page<T>(ActionContext ctx, IReadOnlyList<T> rows, int defaultSize, int maxSize, bool tokens = true)

@@ -1,5 +1,7 @@
+using VirtualOperator.Emulator.Api.Ecs;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
+using SupportedModel = VirtualOperator.Emulator.Api.Ecs.DescribeAvailableResourceResponse.AvailableZonesModel.AvailableZoneModel.AvailableResourcesModel.AvailableResourceModel.SupportedResourcesModel.SupportedResourceModel;
 
 namespace VirtualOperator.Emulator.Products.Ecs;
 
@@ -12,64 +14,69 @@ internal static class EcsInventoryActions
     private const string P = EcsWire.Product, V = EcsWire.Version;
 
     [Action(P, V, "DescribeRegions")]
-    public static object DescribeRegions(ActionContext ctx) => new
+    public static object DescribeRegions(ActionContext ctx)
     {
-        RequestId = ctx.RequestId,
-        Regions = new
+        var req = DescribeRegionsRequest.Of(ctx);
+        return new DescribeRegionsResponse
         {
-            Region = ctx.Get<EcsInventory>().Regions.Select(r => new
+            Regions = new()
             {
-                LocalName = ctx.Params.String("AcceptLanguage") == "en-US" ? r.RegionId : r.LocalName,
-                RegionEndpoint = r.RegionEndpoint, RegionId = r.RegionId, Status = "available",
-            }).ToArray(),
-        },
-    };
+                Region = ctx.Get<EcsInventory>().Regions.Select(r => new DescribeRegionsResponse.RegionsModel.RegionModel
+                {
+                    LocalName = req.AcceptLanguage == "en-US" ? r.RegionId : r.LocalName,
+                    RegionEndpoint = r.RegionEndpoint, RegionId = r.RegionId, Status = "available",
+                }).ToList(),
+            },
+            RequestId = ctx.RequestId,
+        };
+    }
 
     /// <summary>The region's zones with the instance types in stock for the caller's partner, disk categories and network types.</summary>
     [Action(P, V, "DescribeZones")]
     public static object DescribeZones(ActionContext ctx)
     {
+        var req = DescribeZonesRequest.Of(ctx);
         var inventory = ctx.Get<EcsInventory>();
         var stock = ctx.Get<EcsStock>();
-        var region = EcsWire.Region(ctx);
-        return new
+        var region = EcsWire.Region(ctx, req.RegionId);
+        return new DescribeZonesResponse
         {
             RequestId = ctx.RequestId,
-            Zones = new
+            Zones = new()
             {
                 Zone = region.Zones.Select(z =>
                 {
                     var types = inventory.InstanceTypes.Where(t => stock.InStock(ctx.PartnerUid, z.ZoneId, t.InstanceTypeId)).ToList();
-                    var disks = inventory.SystemDisk.Categories.ToArray();
-                    return new
+                    var disks = inventory.SystemDisk.Categories.ToList();
+                    return new DescribeZonesResponse.ZonesModel.ZoneModel
                     {
-                        AvailableDedicatedHostTypes = new { DedicatedHostType = Array.Empty<string>() },
-                        AvailableDiskCategories = new { DiskCategories = disks },
-                        AvailableInstanceTypes = new { InstanceTypes = types.Select(t => t.InstanceTypeId).ToArray() },
-                        AvailableResourceCreation = new { ResourceTypes = new[] { "Instance", "Disk", "VSwitch" } },
-                        AvailableResources = new
+                        AvailableDedicatedHostTypes = new() { DedicatedHostType = [] },
+                        AvailableDiskCategories = new() { DiskCategories = disks },
+                        AvailableInstanceTypes = new() { InstanceTypes = types.Select(t => t.InstanceTypeId).ToList() },
+                        AvailableResourceCreation = new() { ResourceTypes = ["Instance", "Disk", "VSwitch"] },
+                        AvailableResources = new()
                         {
-                            ResourcesInfo = new[]
-                            {
-                                new
+                            ResourcesInfo =
+                            [
+                                new()
                                 {
-                                    DataDiskCategories = new { supportedDataDiskCategory = disks },
-                                    InstanceGenerations = new { supportedInstanceGeneration = new[] { "ecs-5" } },
-                                    InstanceTypeFamilies = new { supportedInstanceTypeFamily = types.Select(t => t.Family).Distinct().ToArray() },
-                                    InstanceTypes = new { supportedInstanceType = types.Select(t => t.InstanceTypeId).ToArray() },
+                                    DataDiskCategories = new() { SupportedDataDiskCategory = disks },
+                                    InstanceGenerations = new() { SupportedInstanceGeneration = ["ecs-5"] },
+                                    InstanceTypeFamilies = new() { SupportedInstanceTypeFamily = types.Select(t => t.Family).Distinct().ToList() },
+                                    InstanceTypes = new() { SupportedInstanceType = types.Select(t => t.InstanceTypeId).ToList() },
                                     IoOptimized = true,
-                                    NetworkTypes = new { supportedNetworkCategory = new[] { "vpc" } },
-                                    SystemDiskCategories = new { supportedSystemDiskCategory = disks },
+                                    NetworkTypes = new() { SupportedNetworkCategory = ["vpc"] },
+                                    SystemDiskCategories = new() { SupportedSystemDiskCategory = disks },
                                 },
-                            },
+                            ],
                         },
-                        AvailableVolumeCategories = new { VolumeCategories = disks },
-                        DedicatedHostGenerations = new { DedicatedHostGeneration = Array.Empty<string>() },
+                        AvailableVolumeCategories = new() { VolumeCategories = disks },
+                        DedicatedHostGenerations = new() { DedicatedHostGeneration = [] },
                         LocalName = z.LocalName,
                         ZoneId = z.ZoneId,
                         ZoneType = "AvailabilityZone",
                     };
-                }).ToArray(),
+                }).ToList(),
             },
         };
     }
@@ -82,18 +89,19 @@ internal static class EcsInventoryActions
     [Action(P, V, "DescribeAvailableResource")]
     public static object DescribeAvailableResource(ActionContext ctx)
     {
+        var req = DescribeAvailableResourceRequest.Of(ctx);
         var inventory = ctx.Get<EcsInventory>();
         var stock = ctx.Get<EcsStock>();
-        var region = EcsWire.Region(ctx);
-        var destination = ctx.Params.RequiredString("DestinationResource");
+        var region = EcsWire.Region(ctx, req.RegionId);
+        var destination = req.DestinationResource;
         if (destination is not ("Zone" or "IoOptimized" or "InstanceType" or "SystemDisk" or "DataDisk" or "Network"))
             throw CommonErrors.InvalidParameter("DestinationResource", "Valid values: Zone, IoOptimized, InstanceType, SystemDisk, DataDisk, Network.");
-        var chargeType = ctx.Params.String("InstanceChargeType") ?? EcsChargeTypes.PostPaid;
+        var chargeType = req.InstanceChargeType ?? EcsChargeTypes.PostPaid;
         if (chargeType is not (EcsChargeTypes.PrePaid or EcsChargeTypes.PostPaid)) throw EcsErrors.ChargeTypeNotFound();
-        var zones = ctx.Params.String("ZoneId") is { } z ? [region.Zone(z) ?? throw EcsErrors.ZoneNotFound()] : region.Zones;
-        var typeFilter = ctx.Params.String("InstanceType");
-        var cores = ctx.Params.Int("Cores");
-        var memory = ctx.Params.Decimal("Memory");
+        var zones = req.ZoneId is { } z ? [region.Zone(z) ?? throw EcsErrors.ZoneNotFound()] : region.Zones;
+        var typeFilter = req.InstanceType;
+        var cores = req.Cores;
+        var memory = req.Memory;
         var types = inventory.InstanceTypes
             .Where(t => typeFilter is null || t.InstanceTypeId == typeFilter)
             .Where(t => cores is null || t.CpuCoreCount == cores)
@@ -104,29 +112,17 @@ internal static class EcsInventoryActions
         {
             var inStock = types.Where(t => stock.InStock(ctx.PartnerUid, zone.ZoneId, t.InstanceTypeId)).ToList();
             var zoneOpen = inStock.Count > 0;
-            var supported = destination switch
+            IReadOnlyList<SupportedModel> supported = destination switch
             {
-                "Zone" => [Supported(zone.ZoneId, zoneOpen)],
-                "InstanceType" => types.Select(t => Supported(t.InstanceTypeId, inStock.Contains(t))).ToArray(),
+                "Zone" => [EcsViews.Supported(zone.ZoneId, zoneOpen)],
+                "InstanceType" => types.Select(t => EcsViews.Supported(t.InstanceTypeId, inStock.Contains(t))).ToList(),
                 "SystemDisk" or "DataDisk" => inventory.SystemDisk.Categories
-                    .Select(c => Supported(c, zoneOpen, inventory.SystemDisk.MinGiB, inventory.SystemDisk.MaxGiB, "GiB")).ToArray(),
-                "Network" => [Supported("vpc", zoneOpen)],
-                _ => new[] { Supported("optimized", zoneOpen) },
+                    .Select(c => EcsViews.Supported(c, zoneOpen, inventory.SystemDisk.MinGiB, inventory.SystemDisk.MaxGiB, "GiB")).ToList(),
+                "Network" => [EcsViews.Supported("vpc", zoneOpen)],
+                _ => [EcsViews.Supported("optimized", zoneOpen)],
             };
-            return new
-            {
-                AvailableResources = new { AvailableResource = new[] { new { SupportedResources = new { SupportedResource = supported }, Type = destination } } },
-                RegionId = region.RegionId,
-                Status = zoneOpen ? EcsStock.Available : EcsStock.SoldOut,
-                StatusCategory = zoneOpen ? "WithStock" : "WithoutStock",
-                ZoneId = zone.ZoneId,
-            };
-        }).ToArray();
-        return new { AvailableZones = new { AvailableZone = rows }, RequestId = ctx.RequestId };
+            return EcsViews.AvailableZone(region.RegionId, zone, destination, zoneOpen, supported);
+        }).ToList();
+        return new DescribeAvailableResourceResponse { AvailableZones = new() { AvailableZone = rows }, RequestId = ctx.RequestId };
     }
-
-    private static SupportedResource Supported(string value, bool available, int min = 0, int max = 0, string unit = "") =>
-        new(max, min, available ? EcsStock.Available : EcsStock.SoldOut, available ? "WithStock" : "WithoutStock", unit, value);
-
-    private sealed record SupportedResource(int Max, int Min, string Status, string StatusCategory, string Unit, string Value);
 }

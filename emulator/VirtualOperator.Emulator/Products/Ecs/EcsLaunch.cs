@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using VirtualOperator.Emulator.Api.Ecs;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
@@ -15,65 +16,68 @@ internal sealed record EcsLaunch(
     int Amount, string? InstanceName, string? HostName, string Description, bool UniqueSuffix, List<EcsTag> Tags,
     List<string> SecurityGroupIds, string? VSwitchId, string? KeyPairName, bool DeletionProtection)
 {
-    public static EcsLaunch Parse(ActionContext ctx)
+    public static EcsLaunch Parse(ActionContext ctx, RunInstancesRequest req)
     {
         var inventory = ctx.Get<EcsInventory>();
-        var region = EcsWire.Region(ctx);
-        var typeId = ctx.Params.String("InstanceType") ?? throw CommonErrors.MissingParameter("InstanceType");
+        var region = EcsWire.Region(ctx, req.RegionId);
+        var typeId = req.InstanceType ?? throw CommonErrors.MissingParameter("InstanceType");
         var type = inventory.InstanceType(typeId) ?? throw EcsErrors.InstanceTypeNotSupported();
-        var imageId = ctx.Params.String("ImageId") ?? throw CommonErrors.MissingParameter("ImageId");
+        var imageId = req.ImageId ?? throw CommonErrors.MissingParameter("ImageId");
         var image = inventory.Image(imageId) ?? throw EcsErrors.ImageNotFound();
-        var zone = ctx.Params.String("ZoneId") is { } z ? region.Zone(z) ?? throw EcsErrors.ZoneNotFound() : region.Zones[0];
+        var zone = req.ZoneId is { } z ? region.Zone(z) ?? throw EcsErrors.ZoneNotFound() : region.Zones[0];
 
-        var chargeType = ctx.Params.String("InstanceChargeType") ?? EcsChargeTypes.PostPaid;
+        var chargeType = req.InstanceChargeType ?? EcsChargeTypes.PostPaid;
         if (chargeType is not (EcsChargeTypes.PrePaid or EcsChargeTypes.PostPaid)) throw EcsErrors.ChargeTypeNotFound();
-        var (period, unit) = chargeType == EcsChargeTypes.PrePaid ? PeriodOf(ctx, "Period", "PeriodUnit") : (0, "Month");
-        var autoRenew = chargeType == EcsChargeTypes.PrePaid && (ctx.Params.Bool("AutoRenew") ?? false);
-        var autoRenewPeriod = ctx.Params.Int("AutoRenewPeriod") ?? 1;
+        var (period, unit) = chargeType == EcsChargeTypes.PrePaid ? PeriodOf(() => req.Period, req.PeriodUnit) : (0, "Month");
+        var autoRenew = chargeType == EcsChargeTypes.PrePaid && (req.AutoRenew ?? false);
+        var autoRenewPeriod = req.AutoRenewPeriod ?? 1;
         if (autoRenew && autoRenewPeriod is not (1 or 2 or 3 or 6 or 12 or 24 or 36 or 48 or 60)) throw EcsErrors.InvalidAutoRenewPeriod();
 
-        var internet = ctx.Params.String("InternetChargeType") ?? "PayByTraffic";
+        var internet = req.InternetChargeType ?? "PayByTraffic";
         if (internet is not ("PayByTraffic" or "PayByBandwidth")) throw EcsErrors.InvalidInternetChargeType();
-        var bandwidthOut = ctx.Params.Int("InternetMaxBandwidthOut") ?? 0;
+        var bandwidthOut = req.InternetMaxBandwidthOut ?? 0;
         if (bandwidthOut < 0 || bandwidthOut > inventory.Bandwidth.MaxMbps) throw EcsErrors.InvalidBandwidth();
-        var bandwidthIn = ctx.Params.Int("InternetMaxBandwidthIn") ?? 100;
+        var bandwidthIn = req.InternetMaxBandwidthIn ?? 100;
 
-        var category = ctx.Params.String("SystemDisk.Category") ?? inventory.SystemDisk.DefaultCategory;
+        var category = req.SystemDisk_Category ?? inventory.SystemDisk.DefaultCategory;
         if (!inventory.SystemDisk.Categories.Contains(category)) throw EcsErrors.SystemDiskCategory();
-        var sizeText = ctx.Params.String("SystemDisk.Size");
+        var sizeText = req.SystemDisk_Size;
         var size = Math.Max(40, image.SizeGiB);
         if (sizeText is not null && (!int.TryParse(sizeText, out size) || size < Math.Max(inventory.SystemDisk.MinGiB, image.SizeGiB) || size > inventory.SystemDisk.MaxGiB))
             throw EcsErrors.SystemDiskSize();
 
-        var amount = ctx.Params.Int("Amount") ?? 1;
+        var amount = req.Amount ?? 1;
         if (amount is < 1 or > 100) throw CommonErrors.InvalidParameter("Amount", "It must be from 1 to 100.");
-        var minAmount = ctx.Params.Int("MinAmount") ?? amount;
+        var minAmount = req.MinAmount ?? amount;
         if (minAmount < 1 || minAmount > amount) throw CommonErrors.InvalidParameter("MinAmount", "It must be from 1 to Amount.");
 
-        var name = ctx.Params.String("InstanceName");
+        var name = req.InstanceName;
         if (name is not null && (name.Length is < 2 or > 128 || !char.IsLetter(name[0]) || name.StartsWith("http", StringComparison.Ordinal)))
             throw EcsErrors.InvalidInstanceName();
-        var host = ctx.Params.String("HostName");
+        var host = req.HostName;
         if (host is not null && (host.Length is < 2 or > 64 || host[0] == '.' || host[0] == '-' || host.EndsWith('.') || host.EndsWith('-')))
             throw EcsErrors.InvalidHostName();
+        // Tag.N.Key/Value and SecurityGroupIds.N are repeat lists (the catalog lists one string each): read from ctx.Params.
         var tags = ctx.Params.StructList("Tag").Select(t => new EcsTag { Key = t.GetValueOrDefault("Key") ?? "", Value = t.GetValueOrDefault("Value") ?? "" }).ToList();
         if (tags.Count > 20 || tags.Any(t => t.Key.Length == 0)) throw CommonErrors.InvalidParameter("Tag", "From 1 to 20 tags, each with a Key.");
         var groups = ctx.Params.StringList("SecurityGroupIds").ToList();
-        if (ctx.Params.String("SecurityGroupId") is { } g) groups.Insert(0, g);
+        if (req.SecurityGroupId is { } g) groups.Insert(0, g);
 
         return new EcsLaunch(region, zone, type, image, chargeType, period, unit, autoRenew, autoRenewPeriod, internet, bandwidthOut, bandwidthIn,
-            category, size, amount, name, host, ctx.Params.String("Description") ?? "", ctx.Params.Bool("UniqueSuffix") ?? false, tags,
-            groups, ctx.Params.String("VSwitchId"), ctx.Params.String("KeyPairName"), ctx.Params.Bool("DeletionProtection") ?? false);
+            category, size, amount, name, host, req.Description ?? "", req.UniqueSuffix ?? false, tags,
+            groups, req.VSwitchId, req.KeyPairName, req.DeletionProtection ?? false);
     }
 
     /// <summary>
-    /// Period and its unit: Week 1–4; Month 1–9, 12, 24, 36, 48, 60 (RunInstances reference); Year 1–5 [I].
+    /// Period and its unit (parameters Period and PeriodUnit): Week 1–4; Month 1–9, 12, 24, 36, 48, 60 (RunInstances reference);
+    /// Year 1–5 [I]. The unit is checked before Period is read, so a bad unit is the error a call with both wrong gets.
     /// </summary>
-    public static (int Period, string Unit) PeriodOf(ActionContext ctx, string periodName, string unitName, string defaultUnit = "Month")
+    public static (int Period, string Unit) PeriodOf(Func<int?> periodParam, string? unitParam)
     {
-        var unit = ctx.Params.String(unitName) ?? defaultUnit;
+        const string periodName = "Period", unitName = "PeriodUnit";
+        var unit = unitParam ?? "Month";
         if (unit is not ("Week" or "Month" or "Year")) throw EcsErrors.InvalidPeriod(unitName);
-        var period = ctx.Params.Int(periodName) ?? throw CommonErrors.MissingParameter(periodName);
+        var period = periodParam() ?? throw CommonErrors.MissingParameter(periodName);
         var ok = unit switch
         {
             "Week" => period is >= 1 and <= 4,

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Api.Ecs;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales.Metering;
@@ -15,18 +16,30 @@ internal static class EcsPowerActions
 
     /// <summary>Stopped → Starting → Running. A locked instance (expired, or stopped for arrears) does not start [I].</summary>
     [Action(P, V, "StartInstance")]
-    public static object StartInstance(ActionContext ctx) =>
-        Change(ctx, EcsStatuses.Stopped, EcsTransitions.Starting, EcsStatuses.Running);
+    public static object StartInstance(ActionContext ctx)
+    {
+        var req = StartInstanceRequest.Of(ctx);
+        Change(ctx, () => req.InstanceId, () => req.DryRun, EcsStatuses.Stopped, EcsTransitions.Starting, EcsStatuses.Running);
+        return new StartInstanceResponse { RequestId = ctx.RequestId };
+    }
 
     /// <summary>Running → Stopping → Stopped. A stopped PostPaid instance keeps being metered (StoppedMode KeepCharging) [I].</summary>
     [Action(P, V, "StopInstance")]
-    public static object StopInstance(ActionContext ctx) =>
-        Change(ctx, EcsStatuses.Running, EcsTransitions.Stopping, EcsStatuses.Stopped);
+    public static object StopInstance(ActionContext ctx)
+    {
+        var req = StopInstanceRequest.Of(ctx);
+        Change(ctx, () => req.InstanceId, () => req.DryRun, EcsStatuses.Running, EcsTransitions.Stopping, EcsStatuses.Stopped);
+        return new StopInstanceResponse { RequestId = ctx.RequestId };
+    }
 
     /// <summary>Running → Stopping → Starting → Running.</summary>
     [Action(P, V, "RebootInstance")]
-    public static object RebootInstance(ActionContext ctx) =>
-        Change(ctx, EcsStatuses.Running, EcsTransitions.Rebooting, EcsStatuses.Running);
+    public static object RebootInstance(ActionContext ctx)
+    {
+        var req = RebootInstanceRequest.Of(ctx);
+        Change(ctx, () => req.InstanceId, () => req.DryRun, EcsStatuses.Running, EcsTransitions.Rebooting, EcsStatuses.Running);
+        return new RebootInstanceResponse { RequestId = ctx.RequestId };
+    }
 
     /// <summary>
     /// Brings back a PostPaid instance stopped for an overdue payment: the hours owed up to the stop are charged as one
@@ -36,8 +49,9 @@ internal static class EcsPowerActions
     [Action(P, V, "ReActivateInstances")]
     public static object ReActivateInstances(ActionContext ctx)
     {
+        var req = ReActivateInstancesRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
-        var id = ctx.Params.RequiredString("InstanceId");
+        var id = req.InstanceId;
         var now = ctx.Now.UtcDateTime;
         ctx.Get<OrderDesk>().UnderCustomerLock(customer, () =>
         {
@@ -56,24 +70,27 @@ internal static class EcsPowerActions
             ctx.Get<EcsStore>().Update(i);
             return 0;
         });
-        return EcsWire.Ok(ctx);
+        return new ReActivateInstancesResponse { RequestId = ctx.RequestId };
     }
 
-    private static object Change(ActionContext ctx, string from, string transition, string to)
+    /// <summary>
+    /// One power transition. InstanceId and DryRun are read lazily so the checks keep their order (caller, InstanceId, the
+    /// instance and its state, then DryRun): a call wrong in two ways answers the same first error as before the generated requests.
+    /// </summary>
+    private static void Change(ActionContext ctx, Func<string> instanceId, Func<bool?> dryRun, string from, string transition, string to)
     {
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
-        var id = ctx.Params.RequiredString("InstanceId");
+        var id = instanceId();
         var now = ctx.Now.UtcDateTime;
         ctx.Get<OrderDesk>().UnderCustomerLock(customer, () =>
         {
             var i = EcsWire.OwnInstance(ctx, id, customer);
             var state = ctx.Get<EcsFleet>().State(i, now);
             if (state.Status != from || state.Locks.Count > 0) throw EcsErrors.IncorrectInstanceStatus();
-            if (EcsWire.DryRun(ctx)) throw EcsErrors.DryRunOperation();
+            if (dryRun() ?? false) throw EcsErrors.DryRunOperation();
             EcsState.Begin(i, transition, to, now);
             ctx.Get<EcsStore>().Update(i);
             return 0;
         });
-        return EcsWire.Ok(ctx);
     }
 }

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Api.Ecs;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 using VirtualOperator.Emulator.Protocol.Dispatch;
@@ -19,24 +20,25 @@ internal static class EcsReservedActions
     [Action(P, V, "PurchaseReservedInstancesOffering")]
     public static object PurchaseReservedInstancesOffering(ActionContext ctx)
     {
+        var req = PurchaseReservedInstancesOfferingRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
         var inventory = ctx.Get<EcsInventory>();
-        var region = EcsWire.Region(ctx);
-        var type = inventory.InstanceType(ctx.Params.RequiredString("InstanceType")) ?? throw EcsErrors.InstanceTypeNotSupported();
-        var scope = ctx.Params.String("Scope") ?? "Region";
+        var region = EcsWire.Region(ctx, req.RegionId);
+        var type = inventory.InstanceType(req.InstanceType) ?? throw EcsErrors.InstanceTypeNotSupported();
+        var scope = req.Scope ?? "Region";
         if (scope is not ("Region" or "Zone")) throw CommonErrors.InvalidParameter("Scope", "Valid values: Region, Zone.");
-        var zone = ctx.Params.String("ZoneId") is { } z ? region.Zone(z) ?? throw EcsErrors.ZoneNotFound() : null;
+        var zone = req.ZoneId is { } z ? region.Zone(z) ?? throw EcsErrors.ZoneNotFound() : null;
         if (scope == "Zone" && zone is null) throw CommonErrors.MissingParameter("ZoneId");
-        var amount = ctx.Params.Int("InstanceAmount") ?? 1;
+        var amount = req.InstanceAmount ?? 1;
         if (amount is < 1 or > 50) throw CommonErrors.InvalidParameter("InstanceAmount", "It must be from 1 to 50.");
-        var offering = ctx.Params.String("OfferingType") ?? "All Upfront";
+        var offering = req.OfferingType ?? "All Upfront";
         if (offering is not ("All Upfront" or "Partial Upfront" or "No Upfront"))
             throw CommonErrors.InvalidParameter("OfferingType", "Valid values: All Upfront, Partial Upfront, No Upfront.");
-        var unit = ctx.Params.String("PeriodUnit") ?? "Year";
+        var unit = req.PeriodUnit ?? "Year";
         if (unit != "Year") throw EcsErrors.InvalidPeriod("PeriodUnit");
-        var years = ctx.Params.Int("Period") ?? 1;
+        var years = req.Period ?? 1;
         if (years is not (1 or 3 or 5)) throw EcsErrors.InvalidPeriod("Period");
-        var platform = ctx.Params.String("Platform") ?? "Linux";
+        var platform = req.Platform ?? "Linux";
         if (platform is not ("Linux" or "Windows")) throw CommonErrors.InvalidParameter("Platform", "Valid values: Linux, Windows.");
         if (zone is not null && !ctx.Get<EcsStock>().InStock(ctx.PartnerUid, zone.ZoneId, type.InstanceTypeId)) throw EcsErrors.NoStock();
 
@@ -44,6 +46,7 @@ internal static class EcsReservedActions
         var amountDue = Math.Round(type.MonthlyPrice * 12 * YearShare * years * amount * upfront, 2, MidpointRounding.AwayFromZero);
         var store = ctx.Get<EcsStore>();
         var now = ctx.Now.UtcDateTime;
+        // Tag is the repeat list Tag.N.Key/Value (the catalog lists one string): read from ctx.Params.
         var tags = ctx.Params.StructList("Tag").Select(t => new EcsTag { Key = t.GetValueOrDefault("Key") ?? "", Value = t.GetValueOrDefault("Value") ?? "" }).ToList();
         var order = EcsWire.Place(ctx, customer, () =>
         {
@@ -51,8 +54,8 @@ internal static class EcsReservedActions
             {
                 Id = store.NewReservedInstanceId(region.RegionId), PartnerUid = ctx.PartnerUid, CustomerUid = customer, RegionId = region.RegionId,
                 ZoneId = scope == "Zone" ? zone!.ZoneId : "", Scope = scope, InstanceType = type.InstanceTypeId, InstanceAmount = amount,
-                OfferingType = offering, Platform = platform, Name = ctx.Params.String("ReservedInstanceName") ?? "",
-                Description = ctx.Params.String("Description") ?? "", CreationTime = now, StartTime = now, ExpiredTime = now.AddYears(years), Tags = tags,
+                OfferingType = offering, Platform = platform, Name = req.ReservedInstanceName ?? "",
+                Description = req.Description ?? "", CreationTime = now, StartTime = now, ExpiredTime = now.AddYears(years), Tags = tags,
             };
             var o = new Order
             {
@@ -67,7 +70,10 @@ internal static class EcsReservedActions
                 store.Upsert(ri);
             });
         });
-        return new { OrderId = order.Id, RequestId = ctx.RequestId, ReservedInstanceIdSets = new { ReservedInstanceId = new[] { order.InstanceId } } };
+        return new PurchaseReservedInstancesOfferingResponse
+        {
+            OrderId = order.Id, RequestId = ctx.RequestId, ReservedInstanceIdSets = new() { ReservedInstanceId = [order.InstanceId] },
+        };
     }
 
     /// <summary>The caller's reserved instances in RegionId, filtered and paged (PageSize up to 100, default 10). Status is Active until
@@ -75,39 +81,29 @@ internal static class EcsReservedActions
     [Action(P, V, "DescribeReservedInstances")]
     public static object DescribeReservedInstances(ActionContext ctx)
     {
-        var region = EcsWire.Region(ctx);
+        var req = DescribeReservedInstancesRequest.Of(ctx);
+        var region = EcsWire.Region(ctx, req.RegionId);
         var customer = ctx.Get<CustomerScope>().Visible(ctx);
         var now = ctx.Now.UtcDateTime;
+        // ReservedInstanceId.N and Status.N are repeat lists (the catalog lists one string each): read from ctx.Params.
         var ids = ctx.Params.StringList("ReservedInstanceId");
         var statuses = ctx.Params.StringList("Status");
-        string? Param(string n) => ctx.Params.String(n);
         var rows = (customer is null ? [] : ctx.Get<EcsStore>().ReservedOf(ctx.PartnerUid, customer))
             .Where(r => r.RegionId == region.RegionId)
             .Where(r => ids.Count == 0 || ids.Contains(r.Id))
             .Where(r => statuses.Count == 0 || statuses.Contains(StatusOf(r, now)))
-            .Where(r => Param("ZoneId") is not { } z || r.ZoneId == z)
-            .Where(r => Param("InstanceType") is not { } t || r.InstanceType == t)
-            .Where(r => Param("InstanceTypeFamily") is not { } f || r.InstanceType.StartsWith(f + ".", StringComparison.Ordinal))
-            .Where(r => Param("ReservedInstanceName") is not { } n || r.Name == n)
-            .Where(r => Param("Scope") is not { } s || r.Scope == s)
-            .Where(r => Param("OfferingType") is not { } o || r.OfferingType == o)
+            .Where(r => req.ZoneId is not { } z || r.ZoneId == z)
+            .Where(r => req.InstanceType is not { } t || r.InstanceType == t)
+            .Where(r => req.InstanceTypeFamily is not { } f || r.InstanceType.StartsWith(f + ".", StringComparison.Ordinal))
+            .Where(r => req.ReservedInstanceName is not { } n || r.Name == n)
+            .Where(r => req.Scope is not { } s || r.Scope == s)
+            .Where(r => req.OfferingType is not { } o || r.OfferingType == o)
             .ToList();
         var (page, _, number, size) = EcsPaging.Page(ctx, rows, defaultSize: 10, maxSize: 100, tokens: false);
-        return new
+        return new DescribeReservedInstancesResponse
         {
             PageNumber = number, PageSize = size, RequestId = ctx.RequestId,
-            ReservedInstances = new
-            {
-                ReservedInstance = page.Select(r => new
-                {
-                    AllocationStatus = r.AllocationStatus, CreationTime = EcsWire.Time(r.CreationTime), Description = r.Description,
-                    ExpiredTime = EcsWire.Time(r.ExpiredTime), InstanceAmount = r.InstanceAmount, InstanceType = r.InstanceType,
-                    OfferingType = r.OfferingType, OperationLocks = new { OperationLock = Array.Empty<object>() }, Platform = r.Platform,
-                    RegionId = r.RegionId, ReservedInstanceId = r.Id, ReservedInstanceName = r.Name, ResourceGroupId = "", Scope = r.Scope,
-                    StartTime = EcsWire.Time(r.StartTime), Status = StatusOf(r, now),
-                    Tags = new { Tag = r.Tags.Select(t => new { TagKey = t.Key, TagValue = t.Value }).ToArray() }, ZoneId = r.ZoneId,
-                }).ToArray(),
-            },
+            ReservedInstances = new() { ReservedInstance = page.Select(r => EcsViews.Reserved(r, StatusOf(r, now))).ToList() },
             TotalCount = rows.Count,
         };
     }
@@ -120,10 +116,12 @@ internal static class EcsReservedActions
     [Action(P, V, "ModifyReservedInstances")]
     public static object ModifyReservedInstances(ActionContext ctx)
     {
+        var req = ModifyReservedInstancesRequest.Of(ctx);
         var customer = ctx.Get<CustomerScope>().Buyer(ctx, EcsErrors.OwnerRequired);
-        var region = EcsWire.Region(ctx);
+        var region = EcsWire.Region(ctx, req.RegionId);
         var inventory = ctx.Get<EcsInventory>();
         var store = ctx.Get<EcsStore>();
+        // ReservedInstanceId.N and Configuration.N.* are repeat lists (the catalog lists one string each): read from ctx.Params.
         var ids = ctx.Params.StringList("ReservedInstanceId").Distinct().ToList();
         if (ids.Count == 0) throw CommonErrors.MissingParameter("ReservedInstanceId.1");
         var configs = ctx.Params.StructList("Configuration");
@@ -168,7 +166,7 @@ internal static class EcsReservedActions
             }
             return news.Select(n => n.Id).ToArray();
         });
-        return new { RequestId = ctx.RequestId, ReservedInstanceIdSets = new { ReservedInstanceId = created } };
+        return new ModifyReservedInstancesResponse { RequestId = ctx.RequestId, ReservedInstanceIdSets = new() { ReservedInstanceId = created } };
     }
 
     private static string StatusOf(EcsReservedInstance r, DateTime now) =>

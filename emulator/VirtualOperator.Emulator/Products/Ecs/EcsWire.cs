@@ -6,7 +6,10 @@ using VirtualOperator.Emulator.Protocol.Errors;
 
 namespace VirtualOperator.Emulator.Products.Ecs;
 
-/// <summary>Wire conventions shared by the ECS handlers: who acts, DryRun, id lists, times, the order step.</summary>
+/// <summary>
+/// Wire conventions shared by the ECS handlers: who acts, id lists, times, numbers, the order step. Each handler reads its
+/// parameters through its generated <c>Api.Ecs.&lt;Action&gt;Request</c> and answers a generated <c>&lt;Action&gt;Response</c>.
+/// </summary>
 public static class EcsWire
 {
     public const string Product = "Ecs", Version = "2014-05-26", ProductCode = "ecs";
@@ -17,12 +20,9 @@ public static class EcsWire
     // Who acts is the shared CustomerScope: OwnerId or the STS customer. [I] a partner's own keys without OwnerId
     // see no ECS resources (the partner holds none of its own), and changes need one (EcsErrors.OwnerRequired).
 
-    public static bool DryRun(ActionContext ctx) => ctx.Params.Bool("DryRun") ?? false;
-
-    /// <summary><c>InstanceIds</c> as the SDKs send it: a JSON array of strings.</summary>
-    public static IReadOnlyList<string> IdList(ActionContext ctx, string name, int max = 100)
+    /// <summary><c>InstanceIds</c> (parameter <paramref name="name"/>, value <paramref name="raw"/>) as the SDKs send it: a JSON array of strings.</summary>
+    public static IReadOnlyList<string> IdList(string? raw, string name, int max = 100)
     {
-        var raw = ctx.Params.String(name);
         if (raw is null) return [];
         List<string>? ids;
         try { ids = JsonSerializer.Deserialize<List<string>>(raw); }
@@ -31,8 +31,9 @@ public static class EcsWire
         return ids.Distinct().ToList();
     }
 
-    public static EcsRegion Region(ActionContext ctx) =>
-        ctx.Get<EcsInventory>().Region(ctx.Params.RequiredString("RegionId")) ?? throw EcsErrors.RegionNotFound();
+    /// <summary>The region named by the request's RegionId (read through its generated request); else InvalidRegionId.NotFound.</summary>
+    public static EcsRegion Region(ActionContext ctx, string regionId) =>
+        ctx.Get<EcsInventory>().Region(regionId) ?? throw EcsErrors.RegionNotFound();
 
     /// <summary>One instance of <paramref name="customer"/>, not released; else InvalidInstanceId.NotFound.</summary>
     public static EcsInstance OwnInstance(ActionContext ctx, string id, string customer)
@@ -83,5 +84,10 @@ public static class EcsWire
     public static EcsPricing.Config PricingConfig(EcsInventory inventory, EcsInstance i) =>
         new(inventory.InstanceType(i.InstanceType)!, i.InternetChargeType, i.InternetMaxBandwidthOut, i.SystemDiskSize);
 
-    public static object Ok(ActionContext ctx) => new { RequestId = ctx.RequestId };
+    /// <summary>
+    /// An amount as an ECS answer's number: trailing zeros dropped, so <c>385.00</c> (a decimal's scale) is written
+    /// <c>385</c> as it was when these answers were doubles (snapshots and SDK parsers compare the text/value alike).
+    /// </summary>
+    public static decimal Number(decimal amount) =>
+        decimal.Parse(amount.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
