@@ -16,7 +16,8 @@ public sealed class LifecyclePhase(BenchPaths paths, BenchSettings settings, Tex
     {
         await using var emulator = ServerProcess.Start(Targets.Emulator, paths.EmulatorDll);
         await emulator.WaitHealthyAsync(BenchRun.HealthTimeout);
-        var partner = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: true);
+        // Not a test account: one expires a month after its creation and would refuse every call after a year's advance.
+        var partner = await EmulatorSetup.CreatePartnerAsync(emulator.BaseUri, testAccount: false);
         var owners = await EmulatorSetup.CustomersWithQuotaAsync(emulator.BaseUri, partner, 20, tag + "y");
         var signer = EmulatorSetup.Signer(emulator.BaseUri, partner);
         await EmulatorSetup.RunAllAsync(settings.LifecycleInstances, n => EmulatorSetup.BuyInstance(signer, owners, n, autoRenew: true));

@@ -106,7 +106,8 @@ public sealed class CustomerStore : IStateReset
         customer.PartnerUid = partnerUid;
         // The list is ordered by creation time, then uid (random): two customers created in the same stored millisecond
         // would list in uid order, not the order they were created in. Keep creation order: a millisecond apart.
-        if (UidsForPartner(partnerUid) is { Count: > 0 } uids && Table.Peek(uids[^1]) is { } last && customer.CreatedAt <= last.CreatedAt)
+        if (UidsForPartner(partnerUid) is { Count: > 0 } uids && Table.Peek(uids[^1]) is { } last
+            && StoredForm.Milliseconds(customer.CreatedAt) <= last.CreatedAt)
             customer.CreatedAt = last.CreatedAt.AddMilliseconds(1);
         Table.Put(customer, insert: true);
         alongside?.Invoke(customer);
