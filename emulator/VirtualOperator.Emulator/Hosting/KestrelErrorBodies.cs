@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.WebUtilities;
+using VirtualOperator.Emulator.Protocol.Responses;
 
 namespace VirtualOperator.Emulator.Hosting;
 
@@ -80,16 +81,13 @@ public static class KestrelErrorBodies
 
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
         var reason = ReasonPhrases.GetReasonPhrase(status);
-        var message = $"The HTTP server refused the request before the emulator could read it: {status} {reason}.";
-        var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new
-        {
-            RequestId = requestId,
-            HostId = "emulator",
-            Code = Code(status),
-            Message = message,
-            Recommend = "Check the request line and headers: Kestrel takes a request line up to 8 KiB and headers up to 32 KiB.",
-            error = message,
-        }));
+        var message = $"The HTTP server refused the request before the emulator could read it: {status} {reason}. "
+            + "Kestrel takes a request line up to 8 KiB and headers up to 32 KiB.";
+        // The one error envelope (ResponseWriter.ErrorBody), plus the control plane's "error": the path is not known yet.
+        var envelope = System.Text.Json.JsonSerializer.SerializeToNode(
+            ResponseWriter.ErrorBody(requestId, "emulator", Code(status), message, "Emulator"), ResponseWriter.Json)!.AsObject();
+        envelope["error"] = message;
+        var body = Encoding.UTF8.GetBytes(envelope.ToJsonString());
         var headers = head[..^2]
             .Replace("\r\nContent-Length: 0\r\n", $"\r\nContent-Length: {body.Length}\r\n", StringComparison.OrdinalIgnoreCase)
             + "Content-Type: application/json;charset=utf-8\r\n"
