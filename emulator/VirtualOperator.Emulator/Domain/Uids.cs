@@ -9,11 +9,20 @@ namespace VirtualOperator.Emulator.Domain;
 /// </summary>
 public static class Uids
 {
+    private const long First = 1_000_000_000_000_000, Count = 8_000_000_000_000_000; // 1000000000000000..8999999999999999
+
+    /// <summary>One draw from the system's generator (a draw per digit made 16 OpenSSL calls, a fifth of a customer create).</summary>
     public static string New()
     {
-        Span<char> digits = stackalloc char[16];
-        digits[0] = (char)('1' + RandomNumberGenerator.GetInt32(8));
-        for (var i = 1; i < 16; i++) digits[i] = (char)('0' + RandomNumberGenerator.GetInt32(10));
-        return new string(digits);
+        Span<byte> bytes = stackalloc byte[8];
+        // Draws at or above the largest multiple of Count are drawn again, so every uid is equally likely.
+        const ulong Limit = ulong.MaxValue - ulong.MaxValue % Count;
+        ulong n;
+        do
+        {
+            RandomNumberGenerator.Fill(bytes);
+            n = BitConverter.ToUInt64(bytes);
+        } while (n >= Limit);
+        return (First + (long)(n % Count)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
