@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Protocol.Parsing;
 using VirtualOperator.Emulator.Api.Ecs;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using System.Globalization;
@@ -213,10 +214,7 @@ internal static class EcsPaging
             var next = nextOffset < rows.Count ? Convert.ToBase64String(Encoding.UTF8.GetBytes(nextOffset.ToString(CultureInfo.InvariantCulture))) : null;
             return (slice, next, 1, max);
         }
-        var number = ctx.Params.Int("PageNumber") ?? 1;
-        var size = ctx.Params.Int("PageSize") ?? defaultSize;
-        if (number < 1) throw CommonErrors.InvalidParameter("PageNumber", "It starts at 1.");
-        if (size < 1 || size > maxSize) throw CommonErrors.InvalidParameter("PageSize", $"It must be from 1 to {maxSize}.");
-        return (rows.Skip((number - 1) * size).Take(size).ToList(), null, number, size);
+        var (number, size) = Paging.Read(ctx, PageParameters.PageNumber(defaultSize), maxSize);
+        return (Paging.Slice(rows, number, size), null, number, size);
     }
 }

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Protocol.Parsing;
 using System.Globalization;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
@@ -34,18 +35,8 @@ public static class RdsWire
     public static bool Flag(ActionContext ctx, string name) =>
         ctx.Params.String(name) is { } v && (v.Equals("true", StringComparison.OrdinalIgnoreCase) || v == "1");
 
-    /// <summary>
-    /// PageNumber from 1, PageSize from 1 to <paramref name="max"/> (default 30, as RDS's Describe* default). Read by wire name:
-    /// the models type them as numbers (decimal), the emulator takes whole numbers only.
-    /// </summary>
-    public static (int Number, int Size) Page(ActionContext ctx, int max = 100)
-    {
-        var number = ctx.Params.Int("PageNumber") ?? 1;
-        var size = ctx.Params.Int("PageSize") ?? 30;
-        if (number < 1) throw CommonErrors.InvalidParameter("PageNumber", "It starts at 1.");
-        if (size < 1 || size > max) throw CommonErrors.InvalidParameter("PageSize", $"It must be from 1 to {max}.");
-        return (number, size);
-    }
+    /// <summary>PageNumber from 1, PageSize from 1 to <paramref name="max"/> (default 30, as RDS's Describe* default): <see cref="Paging"/>.</summary>
+    public static (int Number, int Size) Page(ActionContext ctx, int max = 100) => Paging.Read(ctx, PageParameters.PageNumber(30), max);
 
     public static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,7 @@ public sealed class ActionRegistry
         _nonRpc = new HashSet<string>(nonRpcImplemented ?? [], StringComparer.Ordinal);
         // IsDefined first: it avoids building attribute instances for the thousands of methods that have none
         // (this runs on the start-up path).
-        foreach (var method in assemblies.SelectMany(a => a.GetTypes())
+        foreach (var method in assemblies.SelectMany(a => a.GetTypes()).Where(MayHoldHandlers)
                      .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)))
         {
             if (!method.IsDefined(typeof(ActionAttribute), false)) continue;
@@ -27,6 +27,12 @@ public sealed class ActionRegistry
             }
         }
     }
+
+    /// <summary>The generated wire types (<c>VirtualOperator.Emulator.Api</c>, hundreds of classes of properties) hold no
+    /// handler: listing their methods was a third of the scan.</summary>
+    private static bool MayHoldHandlers(Type t) => t.Namespace is not { } ns || !(ns == GeneratedNamespace || ns.StartsWith(GeneratedNamespace + ".", StringComparison.Ordinal));
+
+    private const string GeneratedNamespace = "VirtualOperator.Emulator.Api";
 
     public ActionHandler? Find(string version, string action) =>
         _handlers.TryGetValue((version, action), out var h) ? h.Handler : null;

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Protocol.Parsing;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -33,15 +34,8 @@ public static class Wire
             : throw CommonErrors.InvalidParameter(name, "Expected an ISO-8601 UTC time such as 2016-05-23T12:00:00Z.");
     }
 
-    /// <summary>PageNum from 1, PageSize from 1 to <paramref name="max"/> (default 20).</summary>
-    public static (int Num, int Size) Page(ActionContext ctx, int max = 300)
-    {
-        var num = ctx.Params.Int("PageNum") ?? 1;
-        var size = ctx.Params.Int("PageSize") ?? 20;
-        if (num < 1) throw CommonErrors.InvalidParameter("PageNum", "It starts at 1.");
-        if (size < 1 || size > max) throw CommonErrors.InvalidParameter("PageSize", $"It must be from 1 to {max}.");
-        return (num, size);
-    }
+    /// <summary>PageNum from 1, PageSize from 1 to <paramref name="max"/> (default 20): <see cref="Paging"/>.</summary>
+    public static (int Num, int Size) Page(ActionContext ctx, int max = 300) => Paging.Read(ctx, PageParameters.PageNum(20), max);
 
     /// <summary>
     /// The idempotency token of a purchase: ASCII, at most 64 characters, as the Alibaba Cloud API reference
