@@ -93,19 +93,30 @@ public sealed class CustomerStore : IStateReset
     public void Update(Customer customer) => Table.Put(customer, insert: false);
 
     /// <summary>
-    /// Inserts under the customers' lock after <paramref name="check"/> passes, so a limit or a uniqueness rule
-    /// checked inside it holds under concurrent creates; login e-mails are unique across every partner.
-    /// The check gets the partner's customer count as a function (only a test account's limit needs it).
+    /// Inserts under the partner's lock after <paramref name="check"/> passes, so a limit checked inside it holds under
+    /// concurrent creates; login e-mails are unique across every partner. The check gets the partner's customer count as a
+    /// function (only a test account's limit needs it) and whether the e-mail is taken.
     /// </summary>
     public Customer Create(string partnerUid, Customer customer, Action<Func<int>, bool> check, Action<Customer>? alongside = null) =>
-        // The lock outside the unit of work, so it is held until the insert has committed: the next create counts this
-        // customer. alongside (the CustomerCreated message) commits with it. Do not call inside another unit.
-        _locks.Run("customers", () => _db.Atomic(() =>
+        // The partner's lock (one lock for every partner made all partners' creates wait on each other) outside the unit of
+        // work, so it is held until the insert has committed: the partner's next create counts this customer and lists it
+        // after this one. alongside (the CustomerCreated message) commits with it. Do not call inside another unit.
+        _locks.Run(partnerUid, () => _db.Atomic(() =>
     {
-        bool emailTaken;
-        lock (_indexGate) emailTaken = _emails.ContainsKey(customer.LoginEmail.ToLowerInvariant());
-        check(() => Table.CountOf(partnerUid), emailTaken);
         customer.PartnerUid = partnerUid;
+        // E-mails are unique across partners, whose creates run side by side: the e-mail is reserved in the index at once,
+        // under the index's lock, so a create of the same e-mail for another partner is refused from here on; the
+        // reservation goes again if this change does not commit (the table's own undo, or the one below before the row).
+        var email = customer.LoginEmail.ToLowerInvariant();
+        bool emailTaken;
+        lock (_indexGate) emailTaken = !_emails.TryAdd(email, customer.Id);
+        if (!emailTaken)
+            _db.OnRollback(() =>
+            {
+                lock (_indexGate)
+                    if (_emails.TryGetValue(email, out var holder) && holder == customer.Id) _emails.Remove(email);
+            });
+        check(() => Table.CountOf(partnerUid), emailTaken);
         // The list is ordered by creation time, then uid (random): two customers created in the same stored millisecond
         // would list in uid order, not the order they were created in. Keep creation order: a millisecond apart.
         if (UidsForPartner(partnerUid) is { Count: > 0 } uids && Table.Peek(uids[^1]) is { } last
