@@ -10,9 +10,7 @@ namespace VirtualOperator.Emulator.Partners;
 
 /// <summary>
 /// Partners and their AccessKeys. Collection <c>partners</c>: id = uid; unique index AccessKeyId.
-/// Lookups by AccessKeyId and by uid are cached: they sit on every signed request and every partner message (a LiteDB
-/// look-up per message was a tenth of a customer create's time, held under the customers' lock). Partners change only
-/// through <see cref="Create"/>, a global reset and a bundle load, and the last two call <see cref="ForgetCache"/>.
+/// Lookups by AccessKeyId are cached: they sit on every signed request.
 /// </summary>
 public sealed class PartnerStore
 {
@@ -20,7 +18,6 @@ public sealed class PartnerStore
     private readonly VirtualClock _clock;
     private readonly EmulatorOptions _options;
     private readonly ConcurrentDictionary<string, Partner> _byAccessKey = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Partner> _byUid = new(StringComparer.Ordinal);
 
     public PartnerStore(EmulatorDatabase db, VirtualClock clock, IOptions<EmulatorOptions> options)
     {
@@ -32,13 +29,7 @@ public sealed class PartnerStore
 
     private ILiteCollection<Partner> Collection => _db.Collection<Partner>("partners");
 
-    public Partner? Get(string uid)
-    {
-        if (_byUid.TryGetValue(uid, out var cached)) return cached;
-        var p = Collection.FindById(uid);
-        if (p is not null) _byUid[uid] = p;
-        return p;
-    }
+    public Partner? Get(string uid) => Collection.FindById(uid);
 
     public IReadOnlyList<Partner> All() => Collection.FindAll().ToList();
 
@@ -76,11 +67,7 @@ public sealed class PartnerStore
         return Get(o.Uid) ?? Create(o.Name, o.TestAccount, o.Uid, o.AccessKeyId, o.AccessKeySecret);
     }
 
-    public void ForgetCache()
-    {
-        _byAccessKey.Clear();
-        _byUid.Clear();
-    }
+    public void ForgetCache() => _byAccessKey.Clear();
 
     internal static string RandomAlnum(int length)
     {
