@@ -21,14 +21,15 @@ public sealed class EmulatorReadiness
     public static EmulatorReadiness Start(WebApplication app)
     {
         var services = app.Services;
-        var ready = Task.Run(() =>
-        {
-            services.StartEmulatorState();
-            // The catalog and the handlers are part of "ready"; the stores the RPC pipeline needs are still built
-            // at the first call, as before.
-            services.GetRequiredService<ActionCatalog>();
-            services.GetRequiredService<ActionRegistry>();
-        });
+        // The catalog and the handlers are part of "ready"; the stores the RPC pipeline needs are still built at the first
+        // call, as before. They share nothing with the state, so they load beside it rather than after it.
+        var ready = Task.WhenAll(
+            Task.Run(services.StartEmulatorState),
+            Task.Run(() =>
+            {
+                services.GetRequiredService<ActionCatalog>();
+                services.GetRequiredService<ActionRegistry>();
+            }));
         ready.ContinueWith(t =>
         {
             Console.Error.WriteLine($"VirtualOperator.Emulator could not start: {t.Exception!.GetBaseException()}");
