@@ -21,7 +21,7 @@ public sealed class CustomerCreateRaceTests(EmulatorFixture f) : IClassFixture<E
         var store = new VirtualOperator.Emulator.Products.BssOpenApi.CustomerStore(db);
         using var inside = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var first = Task.Run(() => store.Create("1000000000000001", Customer("2000000000000001", "same@example.com"), (_, _) =>
+        var first = Task.Run(() => store.Create("1000000000000001", Customer("2000000000000001", "same@example.com"), limited: true, (_, _) =>
         {
             inside.Set();
             release.Wait(TimeSpan.FromSeconds(30));
@@ -29,7 +29,7 @@ public sealed class CustomerCreateRaceTests(EmulatorFixture f) : IClassFixture<E
         inside.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
 
         bool? taken = null;
-        var second = Task.Run(() => store.Create("1000000000000002", Customer("2000000000000002", "SAME@example.com"), (_, t) =>
+        var second = Task.Run(() => store.Create("1000000000000002", Customer("2000000000000002", "SAME@example.com"), limited: true, (_, t) =>
         {
             taken = t;
             if (t) throw new InvalidOperationException("taken");
@@ -43,6 +43,35 @@ public sealed class CustomerCreateRaceTests(EmulatorFixture f) : IClassFixture<E
         await first;
         store.UidsForPartner("1000000000000001").Should().Equal("2000000000000001");
         store.UidsForPartner("1000000000000002").Should().BeEmpty();
+    }
+
+    /// <summary>A partner without a limit creates side by side: 8 threads, 400 customers asked for at one instant. Each gets a
+    /// creation time of its own, and the list (kept up to date by each insert) is the order a fresh sort of the rows gives.</summary>
+    [Fact]
+    public async Task UnlimitedPartner_ParallelCreates_GetTimesOfTheirOwn_AndListInCreationOrder()
+    {
+        using var db = new VirtualOperator.Emulator.Storage.EmulatorDatabase(null);
+        var store = new VirtualOperator.Emulator.Products.BssOpenApi.CustomerStore(db);
+        const string partner = "1000000000000003";
+        var at = DateTime.UtcNow;
+        store.UidsForPartner(partner).Should().BeEmpty(); // the list exists from here on and is kept by each insert
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                var uid = (3000000000000000L + t * 1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                store.Create(partner, new() { Id = uid, LoginEmail = $"{uid}@example.com", CreatedAt = at }, limited: false, (_, taken) => taken.Should().BeFalse());
+            }
+        })));
+        var rows = store.Table.PeekPartner(partner).ToList();
+        rows.Select(r => r.CreatedAt).Distinct().Should().HaveCount(400);
+        store.UidsForPartner(partner).Should().Equal(rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id));
+
+        // A row that lands out of order (a create whose stamp was taken before another's but written after it) takes its
+        // place in the kept list: here one written directly with a time between the first two customers'.
+        var first = rows.OrderBy(r => r.CreatedAt).First();
+        store.Table.Put(new() { Id = "3999999999999999", PartnerUid = partner, LoginEmail = "late@example.com", CreatedAt = first.CreatedAt.AddTicks(1) }, insert: true);
+        store.UidsForPartner(partner)[1].Should().Be("3999999999999999");
     }
 
     private static VirtualOperator.Emulator.Products.BssOpenApi.Customer Customer(string uid, string email) =>

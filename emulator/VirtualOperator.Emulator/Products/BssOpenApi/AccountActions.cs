@@ -37,7 +37,7 @@ internal static class AccountActions
             CreatedAt = ctx.Now.UtcDateTime,
         };
         // The customer and its message: one change (one unit of work, Storage.EmulatorDatabase.Atomic).
-        ctx.Get<CustomerStore>().Create(ctx.PartnerUid, customer, (count, emailTaken) =>
+        ctx.Get<CustomerStore>().Create(ctx.PartnerUid, customer, limited: ctx.Partner.TestAccount, (count, emailTaken) =>
         {
             if (emailTaken) throw AccountErrors.LoginEmailExists(email);
             if (ctx.Partner.TestAccount && count() >= limit) throw AccountErrors.CustomerLimitExceeded(limit);
