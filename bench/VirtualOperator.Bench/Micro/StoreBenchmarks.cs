@@ -23,7 +23,7 @@ public class StoreBenchmarks
         for (var i = 0; i < Stored; i++)
         {
             var partner = i < 20 ? "1688000000000010" : "1688000000000020";
-            _store.Create(partner, new Customer { Id = (2000000000000000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture), LoginEmail = $"c{i}@bench.example.com" }, (_, _) => { });
+            _store.Create(partner, new Customer { Id = (2000000000000000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture), LoginEmail = $"c{i}@bench.example.com" }, limited: false, (_, _) => { });
         }
     }
 
