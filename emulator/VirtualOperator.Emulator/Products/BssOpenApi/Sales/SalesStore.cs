@@ -18,7 +18,7 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 public sealed class SalesStore : IStateReset
 {
     private readonly EmulatorDatabase _db;
-    private readonly OrderListIndex _orderList = new();
+    private readonly OrderListIndex _orderList;
     private static readonly DueComparer ByDue = new();
 
     // partner -> (DueKey, instance id) of each instance that has a next step, earliest first.
@@ -44,6 +44,7 @@ public sealed class SalesStore : IStateReset
             StoredForm<Order>.Apply(o);
             o.Modules.ForEach(StoredForm<OrderModule>.Apply);
         }) { Changed = OrderChanged };
+        _orderList = new OrderListIndex(id => OrderTable.Peek(id) is { } o ? OrderListIndex.Facets.Of(o) : null);
         InstanceTable.Load();
         OrderTable.Load();
     }
@@ -99,6 +100,9 @@ public sealed class SalesStore : IStateReset
                 ids.Add(after.Id);
             }
         }
+        // A write that changes what QueryOrders filters on (an unpaid order paid or cancelled, or that change undone).
+        if (before is not null && after is not null)
+            _orderList.Moved(after.PartnerUid, OrderListIndex.Key.Of(after), OrderListIndex.Facets.Of(before), OrderListIndex.Facets.Of(after));
     }
 
     private sealed class DueComparer : IComparer<(string DueKey, string Id)>
@@ -180,10 +184,14 @@ public sealed class SalesStore : IStateReset
         OrderTable.PeekPartner(partnerUid).Where(o => customerUid is null || o.CustomerUid == customerUid).ToList();
 
     /// <summary>One page of the partner's orders (or one customer's), newest first, and how many there are in all,
-    /// without reading the others (<see cref="OrderListIndex"/>).</summary>
-    public (IReadOnlyList<Order> Orders, int Total) OrdersPage(string partnerUid, string? customerUid, int num, int size)
+    /// without reading the others (<see cref="OrderListIndex"/>): those <paramref name="keep"/> keeps (by equality on its
+    /// facets), created from <paramref name="from"/> to <paramref name="to"/> (inclusive) when given.</summary>
+    public (IReadOnlyList<Order> Orders, int Total) OrdersPage(string partnerUid, string? customerUid, int num, int size,
+        Func<OrderListIndex.Facets, bool>? keep = null, DateTime? from = null, DateTime? to = null)
     {
-        var (ids, total) = _orderList.Page(partnerUid, customerUid, num, size, () =>
+        var filter = keep is null && from is null && to is null ? null : new OrderListIndex.Filter(keep, from, to, k =>
+            OrderTable.Peek(k.Id) is { } o && (from is null || Wire.Utc(o.CreateTime) >= from) && (to is null || Wire.Utc(o.CreateTime) <= to));
+        var (ids, total) = _orderList.Page(partnerUid, customerUid, num, size, filter, () =>
             OrderTable.PeekPartner(partnerUid).Select(OrderListIndex.Key.Of).ToList());
         return (ids.Select(Order).OfType<Order>().ToList(), total);
     }
