@@ -24,6 +24,7 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
     private readonly Func<T, string> _partner;
     private readonly Func<T, T> _copy;
     private readonly Action<T> _storedForm;
+    private readonly Action<T> _share;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, T> _rows = new(StringComparer.Ordinal);
     // partner -> its rows by id (the same objects as _rows): a partner's list, reset or bundle reads only its own.
@@ -31,9 +32,12 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
 
     /// <param name="copy">A copy sharing nothing changeable with the row (the table keeps its own and answers copies).</param>
     /// <param name="storedForm">What a LiteDB round trip would change in a copy (<see cref="StoredForm{T}"/>), applied on every write.</param>
-    public MemoryTable(EmulatorDatabase db, string collection, Func<T, string> id, Func<T, string> partner, Func<T, T> copy, Action<T>? storedForm = null)
+    /// <param name="share">Makes a row to be kept share what it can with the others (one string per repeated value), changing
+    /// no value: applied to every row kept, written, loaded or imported.</param>
+    public MemoryTable(EmulatorDatabase db, string collection, Func<T, string> id, Func<T, string> partner, Func<T, T> copy,
+        Action<T>? storedForm = null, Action<T>? share = null)
     {
-        (_db, Collection, _id, _partner, _copy, _storedForm) = (db, collection, id, partner, copy, storedForm ?? StoredForm<T>.Apply);
+        (_db, Collection, _id, _partner, _copy, _storedForm, _share) = (db, collection, id, partner, copy, storedForm ?? StoredForm<T>.Apply, share ?? (_ => { }));
         // Resets look rows up in LiteDB by partner (with --data).
         if (db.IsDurable) db.Collection<BsonDocument>(collection).EnsureIndex("PartnerUid", "$.PartnerUid");
     }
@@ -49,7 +53,7 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
         if (!_db.IsDurable) return;
         lock (_gate)
             foreach (var doc in _db.Db.GetCollection(Collection).FindAll())
-                Set(_db.Db.Mapper.ToObject<T>(doc));
+                Set(Kept(_db.Db.Mapper.ToObject<T>(doc)));
     }
 
     public int Count => _rows.Count;
@@ -74,6 +78,7 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
     {
         var row = _copy(value);
         _storedForm(row);
+        _share(row);
         var id = _id(row);
         T? before;
         lock (_gate)
@@ -119,6 +124,12 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
         }
     }
 
+    private T Kept(T row)
+    {
+        _share(row);
+        return row;
+    }
+
     private void Set(T row, T? before = null)
     {
         var id = _id(row);
@@ -153,7 +164,7 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
 
     Action IPartnerMemoryState.PrepareImport(string partnerUid, IReadOnlyList<BsonDocument> documents)
     {
-        var rows = documents.Select(d => _db.Db.Mapper.ToObject<T>(d)).ToList();
+        var rows = documents.Select(d => Kept(_db.Db.Mapper.ToObject<T>(d))).ToList();
         // LiteDB refused a bundle with one id twice (its unique _id) inside the import's transaction: so does the table.
         if (rows.GroupBy(_id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ControlPlane.Bundles.BundleError(409,

@@ -38,10 +38,35 @@ public sealed class SalesInstance
     /// <summary>When the lifecycle next has something to do; <see cref="DateTime.MaxValue"/> for never (indexed).</summary>
     public DateTime NextDueAt { get; set; } = DateTime.MaxValue;
     /// <summary><c>{PartnerUid}|{NextDueAt as yyyyMMddHHmmssfffffff}</c>: one indexed range finds a partner's due instances.</summary>
-    public string DueKey { get; set; } = "";
+    /// <remarks>Kept as its two parts when it has that form (always, once scheduled): the text was 100 bytes per instance
+    /// (docs/performance.md, "Memory per order"). Reads back exactly as set.</remarks>
+    public string DueKey
+    {
+        get => _duePartner is null ? _dueText : DueKeyOf(_duePartner, new DateTime(_dueTicks, DateTimeKind.Utc));
+        set
+        {
+            if (value is not null && value.LastIndexOf('|') is var bar and >= 0
+                && DateTime.TryParseExact(value.AsSpan(bar + 1), DueFormat, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+            {
+                var partner = PartnerUid is { } p && value.AsSpan(0, bar).SequenceEqual(p) ? p : value[..bar];
+                if (DueKeyOf(partner, at) == value)
+                {
+                    (_duePartner, _dueTicks, _dueText) = (partner, at.Ticks, null!);
+                    return;
+                }
+            }
+            (_duePartner, _dueTicks, _dueText) = (null, 0, value!);
+        }
+    }
+
+    private string? _duePartner;
+    private long _dueTicks;
+    private string _dueText = "";
+    private const string DueFormat = "yyyyMMddHHmmssfffffff";
 
     public static string DueKeyOf(string partnerUid, DateTime at) =>
-        partnerUid + "|" + Wire.Utc(at).ToString("yyyyMMddHHmmssfffffff", System.Globalization.CultureInfo.InvariantCulture);
+        partnerUid + "|" + Wire.Utc(at).ToString(DueFormat, System.Globalization.CultureInfo.InvariantCulture);
 
     // Resource packages only.
     public string? PackageType { get; set; }
