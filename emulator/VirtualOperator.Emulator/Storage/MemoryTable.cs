@@ -27,8 +27,12 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
     private readonly Action<T> _share;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, T> _rows = new(StringComparer.Ordinal);
-    // partner -> its rows by id (the same objects as _rows): a partner's list, reset or bundle reads only its own.
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, T>> _byPartner = new(StringComparer.Ordinal);
+    // partner -> the ids of its rows, in the order first written: a partner's list, reset or bundle reads only its own. Ids
+    // and not a second map of rows (a map entry per row per table was 60 bytes of every stored order): a row replaced
+    // keeps its place, and a row removed (a rollback, most often of the last insert) is looked for from the end.
+    // Under _listsGate, a leaf lock: readers take it while a writer holds _gate and waits in Changed for an index lock.
+    private readonly Dictionary<string, List<string>> _idsByPartner = new(StringComparer.Ordinal);
+    private readonly object _listsGate = new();
 
     /// <param name="copy">A copy sharing nothing changeable with the row (the table keeps its own and answers copies).</param>
     /// <param name="storedForm">What a LiteDB round trip would change in a copy (<see cref="StoredForm{T}"/>), applied on every write.</param>
@@ -59,7 +63,10 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
     public int Count => _rows.Count;
 
     /// <summary>How many rows name the partner.</summary>
-    public int CountOf(string partnerUid) => _byPartner.TryGetValue(partnerUid, out var rows) ? rows.Count : 0;
+    public int CountOf(string partnerUid)
+    {
+        lock (_listsGate) return _idsByPartner.TryGetValue(partnerUid, out var ids) ? ids.Count : 0;
+    }
 
     public bool Contains(string id) => _rows.ContainsKey(id);
 
@@ -71,7 +78,12 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
 
     /// <summary>The partner's stored rows themselves, in no order: read-only, as <see cref="Peek"/>.</summary>
     public IEnumerable<T> PeekPartner(string partnerUid) =>
-        _byPartner.TryGetValue(partnerUid, out var rows) ? rows.Values : [];
+        IdsOf(partnerUid).Select(id => _rows.GetValueOrDefault(id)).OfType<T>();
+
+    private string[] IdsOf(string partnerUid)
+    {
+        lock (_listsGate) return _idsByPartner.TryGetValue(partnerUid, out var ids) ? [.. ids] : [];
+    }
 
     /// <summary>Inserts (<paramref name="insert"/>: an existing id throws, as a LiteDB insert does) or replaces a row.</summary>
     public void Put(T value, bool insert)
@@ -133,16 +145,30 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
     private void Set(T row, T? before = null)
     {
         var id = _id(row);
+        var prior = _rows.GetValueOrDefault(id);
         _rows[id] = row;
-        if (before is not null && _partner(before) != _partner(row) && _byPartner.TryGetValue(_partner(before), out var was)) was.TryRemove(id, out _);
-        _byPartner.GetOrAdd(_partner(row), static _ => new(StringComparer.Ordinal))[id] = row;
+        if (prior is null || _partner(prior) != _partner(row))
+            lock (_listsGate)
+            {
+                if (prior is not null) Unlist(_partner(prior), id);
+                if (!_idsByPartner.TryGetValue(_partner(row), out var ids)) _idsByPartner[_partner(row)] = ids = [];
+                ids.Add(id);
+            }
         Changed?.Invoke(before, row);
+    }
+
+    // Under _listsGate.
+    private void Unlist(string partnerUid, string id)
+    {
+        if (!_idsByPartner.TryGetValue(partnerUid, out var ids)) return;
+        var at = ids.LastIndexOf(id);
+        if (at >= 0) ids.RemoveAt(at);
     }
 
     private void Remove(string id)
     {
         if (!_rows.TryRemove(id, out var row)) return;
-        if (_byPartner.TryGetValue(_partner(row), out var mine)) mine.TryRemove(id, out _);
+        lock (_listsGate) Unlist(_partner(row), id);
         Changed?.Invoke(row, null);
     }
 
@@ -152,10 +178,11 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
         lock (_gate)
         {
             var ids = partnerUid is null ? _rows.Keys.ToList()
-                : _byPartner.TryGetValue(partnerUid, out var mine) ? mine.Keys.ToList() : [];
+                : IdsOf(partnerUid).ToList();
             foreach (var id in ids) Remove(id);
-            if (partnerUid is null) _byPartner.Clear();
-            else _byPartner.TryRemove(partnerUid, out _);
+            lock (_listsGate)
+                if (partnerUid is null) _idsByPartner.Clear();
+                else _idsByPartner.Remove(partnerUid);
         }
     }
 
