@@ -92,4 +92,17 @@ public sealed class CompactRowTests
             i.DueKey.Should().Be(key);
             i.Copy().DueKey.Should().Be(key);
         }, iter: 2000);
+
+    [Fact]
+    public void OptionalTimes_ReadBackAsSet_KindIncluded() =>
+        Gen.Select(Gen.Long[0, DateTime.MaxValue.Ticks], Gen.Int[0, 3]).Sample((ticks, k) =>
+        {
+            DateTime? t = k == 3 ? null : new DateTime(ticks, (DateTimeKind)k);
+            var o = new Order { PaymentTime = t };
+            o.PaymentTime.Should().Be(t);
+            o.PaymentTime?.Kind.Should().Be(t?.Kind);
+            o.Copy().PaymentTime.Should().Be(t);
+            new Order().UsageEndTime.Should().BeNull("an optional time starts as none");
+            new SalesInstance { EndTime = t }.EndTime.Should().Be(t);
+        }, iter: 2000);
 }

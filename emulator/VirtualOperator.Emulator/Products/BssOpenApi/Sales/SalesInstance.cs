@@ -1,3 +1,5 @@
+using VirtualOperator.Emulator.Storage;
+
 namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 
 /// <summary>
@@ -21,10 +23,14 @@ public sealed class SalesInstance
 
     public DateTime CreateTime { get; set; }
     /// <summary>End of the paid term; null for pay-as-you-go.</summary>
-    public DateTime? EndTime { get; set; }
-    public DateTime? StopTime { get; set; }
-    public DateTime? ExpectedReleaseTime { get; set; }
-    public DateTime? ReleaseTime { get; set; }
+    public DateTime? EndTime { get => _endTime.Value; set => _endTime = OptionalTime.Of(value); }
+    private OptionalTime _endTime = OptionalTime.None;
+    public DateTime? StopTime { get => _stopTime.Value; set => _stopTime = OptionalTime.Of(value); }
+    private OptionalTime _stopTime = OptionalTime.None;
+    public DateTime? ExpectedReleaseTime { get => _expectedReleaseTime.Value; set => _expectedReleaseTime = OptionalTime.Of(value); }
+    private OptionalTime _expectedReleaseTime = OptionalTime.None;
+    public DateTime? ReleaseTime { get => _releaseTime.Value; set => _releaseTime = OptionalTime.Of(value); }
+    private OptionalTime _releaseTime = OptionalTime.None;
     public string Status { get; set; } = InstanceStatuses.Normal;
     public string SubStatus { get; set; } = InstanceStatuses.Normal;
 
@@ -34,7 +40,8 @@ public sealed class SalesInstance
     public string RenewalDurationUnit { get; set; } = "M";
 
     /// <summary>The end time whose "expiring soon" notice was already sent.</summary>
-    public DateTime? NoticeSentForEnd { get; set; }
+    public DateTime? NoticeSentForEnd { get => _noticeSentForEnd.Value; set => _noticeSentForEnd = OptionalTime.Of(value); }
+    private OptionalTime _noticeSentForEnd = OptionalTime.None;
     /// <summary>When the lifecycle next has something to do; <see cref="DateTime.MaxValue"/> for never (indexed).</summary>
     public DateTime NextDueAt { get; set; } = DateTime.MaxValue;
     /// <summary><c>{PartnerUid}|{NextDueAt as yyyyMMddHHmmssfffffff}</c>: one indexed range finds a partner's due instances.</summary>
@@ -71,7 +78,8 @@ public sealed class SalesInstance
     // Resource packages only.
     public string? PackageType { get; set; }
     public string? Specification { get; set; }
-    public DateTime? EffectiveTime { get; set; }
+    public DateTime? EffectiveTime { get => _effectiveTime.Value; set => _effectiveTime = OptionalTime.Of(value); }
+    private OptionalTime _effectiveTime = OptionalTime.None;
 
     public int RenewalMonths => RenewalDurationUnit == "Y" ? RenewalDuration * 12 : RenewalDuration;
     public bool IsReleased => Status == InstanceStatuses.Released;

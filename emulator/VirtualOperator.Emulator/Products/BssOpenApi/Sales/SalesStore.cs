@@ -82,8 +82,9 @@ public sealed class SalesStore : IStateReset
     {
         o.PartnerUid = Uid(o.PartnerUid);
         o.CustomerUid = Uid(o.CustomerUid);
-        (o.ProductCode, o.ProductType, o.SubscriptionType, o.OrderType, o.Region, o.Currency, o.PaymentStatus, o.Operator) =
-            (S(o.ProductCode), S(o.ProductType), S(o.SubscriptionType), S(o.OrderType), S(o.Region), S(o.Currency), S(o.PaymentStatus), S(o.Operator));
+        o.Operator = Uid(o.Operator); // the customer or the partner, or "system"
+        (o.ProductCode, o.ProductType, o.SubscriptionType, o.OrderType, o.Region, o.Currency, o.PaymentStatus) =
+            (S(o.ProductCode), S(o.ProductType), S(o.SubscriptionType), S(o.OrderType), S(o.Region), S(o.Currency), S(o.PaymentStatus));
         (o.Config, o.OriginalConfig) = (S(o.Config), SharedStrings.Of(o.OriginalConfig));
         // Only a ClientToken's retry compares the digest (OrderDesk.Place): without one it is never read.
         if (o.ClientToken is null) o.RequestDigest = null;
