@@ -24,16 +24,24 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
     private readonly Func<T, string> _partner;
     private readonly Func<T, T> _copy;
     private readonly Action<T> _storedForm;
+    private readonly Action<T> _share;
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, T> _rows = new(StringComparer.Ordinal);
-    // partner -> its rows by id (the same objects as _rows): a partner's list, reset or bundle reads only its own.
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, T>> _byPartner = new(StringComparer.Ordinal);
+    // partner -> the ids of its rows, in the order first written: a partner's list, reset or bundle reads only its own. Ids
+    // and not a second map of rows (a map entry per row per table was 60 bytes of every stored order): a row replaced
+    // keeps its place, and a row removed (a rollback, most often of the last insert) is looked for from the end.
+    // Under _listsGate, a leaf lock: readers take it while a writer holds _gate and waits in Changed for an index lock.
+    private readonly Dictionary<string, List<string>> _idsByPartner = new(StringComparer.Ordinal);
+    private readonly object _listsGate = new();
 
     /// <param name="copy">A copy sharing nothing changeable with the row (the table keeps its own and answers copies).</param>
     /// <param name="storedForm">What a LiteDB round trip would change in a copy (<see cref="StoredForm{T}"/>), applied on every write.</param>
-    public MemoryTable(EmulatorDatabase db, string collection, Func<T, string> id, Func<T, string> partner, Func<T, T> copy, Action<T>? storedForm = null)
+    /// <param name="share">Makes a row to be kept share what it can with the others (one string per repeated value), changing
+    /// no value: applied to every row kept, written, loaded or imported.</param>
+    public MemoryTable(EmulatorDatabase db, string collection, Func<T, string> id, Func<T, string> partner, Func<T, T> copy,
+        Action<T>? storedForm = null, Action<T>? share = null)
     {
-        (_db, Collection, _id, _partner, _copy, _storedForm) = (db, collection, id, partner, copy, storedForm ?? StoredForm<T>.Apply);
+        (_db, Collection, _id, _partner, _copy, _storedForm, _share) = (db, collection, id, partner, copy, storedForm ?? StoredForm<T>.Apply, share ?? (_ => { }));
         // Resets look rows up in LiteDB by partner (with --data).
         if (db.IsDurable) db.Collection<BsonDocument>(collection).EnsureIndex("PartnerUid", "$.PartnerUid");
     }
@@ -49,13 +57,16 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
         if (!_db.IsDurable) return;
         lock (_gate)
             foreach (var doc in _db.Db.GetCollection(Collection).FindAll())
-                Set(_db.Db.Mapper.ToObject<T>(doc));
+                Set(Kept(_db.Db.Mapper.ToObject<T>(doc)));
     }
 
     public int Count => _rows.Count;
 
     /// <summary>How many rows name the partner.</summary>
-    public int CountOf(string partnerUid) => _byPartner.TryGetValue(partnerUid, out var rows) ? rows.Count : 0;
+    public int CountOf(string partnerUid)
+    {
+        lock (_listsGate) return _idsByPartner.TryGetValue(partnerUid, out var ids) ? ids.Count : 0;
+    }
 
     public bool Contains(string id) => _rows.ContainsKey(id);
 
@@ -67,13 +78,19 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
 
     /// <summary>The partner's stored rows themselves, in no order: read-only, as <see cref="Peek"/>.</summary>
     public IEnumerable<T> PeekPartner(string partnerUid) =>
-        _byPartner.TryGetValue(partnerUid, out var rows) ? rows.Values : [];
+        IdsOf(partnerUid).Select(id => _rows.GetValueOrDefault(id)).OfType<T>();
+
+    private string[] IdsOf(string partnerUid)
+    {
+        lock (_listsGate) return _idsByPartner.TryGetValue(partnerUid, out var ids) ? [.. ids] : [];
+    }
 
     /// <summary>Inserts (<paramref name="insert"/>: an existing id throws, as a LiteDB insert does) or replaces a row.</summary>
     public void Put(T value, bool insert)
     {
         var row = _copy(value);
         _storedForm(row);
+        _share(row);
         var id = _id(row);
         T? before;
         lock (_gate)
@@ -119,19 +136,39 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
         }
     }
 
+    private T Kept(T row)
+    {
+        _share(row);
+        return row;
+    }
+
     private void Set(T row, T? before = null)
     {
         var id = _id(row);
+        var prior = _rows.GetValueOrDefault(id);
         _rows[id] = row;
-        if (before is not null && _partner(before) != _partner(row) && _byPartner.TryGetValue(_partner(before), out var was)) was.TryRemove(id, out _);
-        _byPartner.GetOrAdd(_partner(row), static _ => new(StringComparer.Ordinal))[id] = row;
+        if (prior is null || _partner(prior) != _partner(row))
+            lock (_listsGate)
+            {
+                if (prior is not null) Unlist(_partner(prior), id);
+                if (!_idsByPartner.TryGetValue(_partner(row), out var ids)) _idsByPartner[_partner(row)] = ids = [];
+                ids.Add(id);
+            }
         Changed?.Invoke(before, row);
+    }
+
+    // Under _listsGate.
+    private void Unlist(string partnerUid, string id)
+    {
+        if (!_idsByPartner.TryGetValue(partnerUid, out var ids)) return;
+        var at = ids.LastIndexOf(id);
+        if (at >= 0) ids.RemoveAt(at);
     }
 
     private void Remove(string id)
     {
         if (!_rows.TryRemove(id, out var row)) return;
-        if (_byPartner.TryGetValue(_partner(row), out var mine)) mine.TryRemove(id, out _);
+        lock (_listsGate) Unlist(_partner(row), id);
         Changed?.Invoke(row, null);
     }
 
@@ -141,10 +178,11 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
         lock (_gate)
         {
             var ids = partnerUid is null ? _rows.Keys.ToList()
-                : _byPartner.TryGetValue(partnerUid, out var mine) ? mine.Keys.ToList() : [];
+                : IdsOf(partnerUid).ToList();
             foreach (var id in ids) Remove(id);
-            if (partnerUid is null) _byPartner.Clear();
-            else _byPartner.TryRemove(partnerUid, out _);
+            lock (_listsGate)
+                if (partnerUid is null) _idsByPartner.Clear();
+                else _idsByPartner.Remove(partnerUid);
         }
     }
 
@@ -153,7 +191,7 @@ public sealed class MemoryTable<T> : IPartnerMemoryState where T : class
 
     Action IPartnerMemoryState.PrepareImport(string partnerUid, IReadOnlyList<BsonDocument> documents)
     {
-        var rows = documents.Select(d => _db.Db.Mapper.ToObject<T>(d)).ToList();
+        var rows = documents.Select(d => Kept(_db.Db.Mapper.ToObject<T>(d))).ToList();
         // LiteDB refused a bundle with one id twice (its unique _id) inside the import's transaction: so does the table.
         if (rows.GroupBy(_id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ControlPlane.Bundles.BundleError(409,

@@ -13,7 +13,14 @@ public sealed class MessageStore : IStateReset
     public MessageStore(EmulatorDatabase db)
     {
         _db = db;
-        Table = new MemoryTable<PartnerMessage>(db, "messages", m => m.Id, m => m.PartnerUid, m => m.Copy());
+        Table = new MemoryTable<PartnerMessage>(db, "messages", m => m.Id, m => m.PartnerUid, m => m.Copy(), m =>
+        {
+            StoredForm<PartnerMessage>.Apply(m);
+            // Few distinct values, one string each (docs/performance.md, "Memory per order").
+            m.PartnerUid = SharedStrings.Of(m.PartnerUid)!;
+            m.QueueName = SharedStrings.Of(m.QueueName)!;
+            m.EventType = SharedStrings.Of(m.EventType)!;
+        });
         Table.Load();
     }
 

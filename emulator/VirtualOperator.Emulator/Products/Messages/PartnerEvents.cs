@@ -28,6 +28,8 @@ public sealed class PartnerEvents(MessageStore store, PartnerStore partners, Sto
     public PartnerMessage Record(string partnerUid, string eventType, object payload, DateTimeOffset now) =>
         db.Atomic(() =>
         {
+            // One string per partner, shared by all its messages (and by the body's head, PartnerMessage.MessageBody).
+            partnerUid = Storage.SharedStrings.Of(partnerUid)!;
             // Everything but the sequence number before the write gate: the gate is held from here to the commit, and every
             // change that records a message waits for it.
             var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -43,7 +45,7 @@ public sealed class PartnerEvents(MessageStore store, PartnerStore partners, Sto
             {
                 Id = id,
                 PartnerUid = partnerUid,
-                QueueName = partners.Get(partnerUid)?.MessageQueue ?? $"vo-messages-{partnerUid}",
+                QueueName = Storage.SharedStrings.Of(partners.Get(partnerUid)?.MessageQueue ?? $"vo-messages-{partnerUid}")!,
                 EventType = eventType,
                 MessageBody = body,
                 MessageBodyMD5 = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(body))),

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace VirtualOperator.Emulator.Products.Messages;
 
 /// <summary>
@@ -6,6 +9,11 @@ namespace VirtualOperator.Emulator.Products.Messages;
 /// visibility, dequeue count) is added by the queue itself.
 /// Collection <c>messages</c>: id = MessageId; index PartnerUid.
 /// </summary>
+/// <remarks>
+/// Every paid order records one, and its body as a UTF-16 string was the largest part of an order's memory
+/// (docs/performance.md, "Memory per order"): the body is kept as UTF-8 without the head that <see cref="Id"/>,
+/// <see cref="EventType"/> and <see cref="PartnerUid"/> give, and the MD5 as its 16 bytes. Both read back exactly as set.
+/// </remarks>
 public sealed class PartnerMessage
 {
     /// <summary>32 upper-case hex digits, as MNS message ids are.</summary>
@@ -15,10 +23,52 @@ public sealed class PartnerMessage
     public string QueueName { get; set; } = "";
     /// <summary>What happened, e.g. <see cref="PartnerEventTypes.CustomerCreated"/>; also inside the body.</summary>
     public string EventType { get; set; } = "";
+
     /// <summary>The body exactly as delivered: JSON text (see <see cref="PartnerEvents"/> for its shape).</summary>
-    public string MessageBody { get; set; } = "";
+    public string MessageBody
+    {
+        get => _body is null ? null! : _head.Text + Encoding.UTF8.GetString(_body);
+        set
+        {
+            // The head is rebuilt from the strings it was checked against (kept here, shared with the fields), so a
+            // field changed later does not change the body.
+            _head = value is not null && Head.Of(Id, EventType, PartnerUid) is var h && value.StartsWith(h.Text, StringComparison.Ordinal) ? h : default;
+            _body = value is null ? null : Encoding.UTF8.GetBytes(value, _head.Text.Length, value.Length - _head.Text.Length);
+        }
+    }
+
+    private byte[]? _body = [];
+    private Head _head;
+
+    /// <summary>The head of a recorded event's body as <see cref="PartnerEvents"/> writes it; empty when none was cut off.</summary>
+    private readonly record struct Head(string? Id, string? EventType, string? PartnerUid)
+    {
+        public string Text => Id is null ? "" : $"{{\"MessageId\":\"{Id}\",\"EventType\":\"{EventType}\",\"PartnerUid\":\"{PartnerUid}\",";
+
+        /// <summary>Only for values JSON writes as they are (ASCII letters, digits, <c>-</c>, <c>_</c>, <c>.</c>).</summary>
+        public static Head Of(string? id, string? eventType, string? partnerUid) =>
+            Plain(id) && Plain(eventType) && Plain(partnerUid) ? new Head(id, eventType, partnerUid) : default;
+
+        private static bool Plain(string? s) => !string.IsNullOrEmpty(s) && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+    }
+
     /// <summary>Upper-case hex MD5 of the UTF-8 body, as MNS sends it.</summary>
-    public string MessageBodyMD5 { get; set; } = "";
+    public string MessageBodyMD5
+    {
+        get => _md5Compact ? _md5.ToString("X32", CultureInfo.InvariantCulture) : _md5Text!;
+        set
+        {
+            // 32 upper-case hex digits (always, when recorded) are kept as their 16 bytes; anything else as given.
+            _md5Compact = value is { Length: 32 } && value.All(c => char.IsAsciiDigit(c) || c is >= 'A' and <= 'F')
+                && UInt128.TryParse(value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _md5);
+            _md5Text = _md5Compact ? null : value;
+        }
+    }
+
+    private UInt128 _md5;
+    private bool _md5Compact;
+    private string? _md5Text = "";
+
     /// <summary>Virtual time the event happened, milliseconds since the epoch (MNS times are ms epoch).</summary>
     public long EnqueueTime { get; set; }
     /// <summary>MNS priority 1..16; 8 is the MNS default for a message sent without one.</summary>

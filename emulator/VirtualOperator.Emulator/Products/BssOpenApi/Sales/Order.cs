@@ -1,3 +1,5 @@
+using VirtualOperator.Emulator.Storage;
+
 namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 
 /// <summary>
@@ -25,9 +27,12 @@ public sealed class Order
     public int Quantity { get; set; } = 1;
     public string PaymentStatus { get; set; } = PaymentStatuses.Unpaid;
     public DateTime CreateTime { get; set; }
-    public DateTime? PaymentTime { get; set; }
-    public DateTime? UsageStartTime { get; set; }
-    public DateTime? UsageEndTime { get; set; }
+    public DateTime? PaymentTime { get => _paymentTime.Value; set => _paymentTime = OptionalTime.Of(value); }
+    private OptionalTime _paymentTime = OptionalTime.None;
+    public DateTime? UsageStartTime { get => _usageStartTime.Value; set => _usageStartTime = OptionalTime.Of(value); }
+    private OptionalTime _usageStartTime = OptionalTime.None;
+    public DateTime? UsageEndTime { get => _usageEndTime.Value; set => _usageEndTime = OptionalTime.Of(value); }
+    private OptionalTime _usageEndTime = OptionalTime.None;
     /// <summary>The caller's ClientToken and a digest of what it asked, for idempotent retries.</summary>
     public string? ClientToken { get; set; }
     public string? RequestDigest { get; set; }

@@ -19,16 +19,14 @@ internal static class OrderActions
         var (num, size) = Wire.Page(ctx, max: 100);
         var (from, to) = (Wire.TimeParam(ctx, "CreateTimeStart"), Wire.TimeParam(ctx, "CreateTimeEnd"));
         var store = ctx.Get<SalesStore>();
-        var filtered = from is not null || to is not null || req.ProductCode is not null || req.ProductType is not null
-            || req.SubscriptionType is not null || req.OrderType is not null || req.PaymentStatus is not null;
-        var (page, total) = filtered
-            ? Filter(store.OrdersOf(ctx.PartnerUid, scope), num, size, o =>
-                (from is null || Wire.Utc(o.CreateTime) >= from) && (to is null || Wire.Utc(o.CreateTime) <= to)
-                && (req.ProductCode is null || o.ProductCode == req.ProductCode) && (req.ProductType is null || o.ProductType == req.ProductType)
-                && (req.SubscriptionType is null || o.SubscriptionType == req.SubscriptionType) && (req.OrderType is null || o.OrderType == req.OrderType)
-                && (req.PaymentStatus is null || o.PaymentStatus == req.PaymentStatus))
-            // Unfiltered (the common call): a page costs its own orders, however many the partner has.
-            : store.OrdersPage(ctx.PartnerUid, scope, num, size);
+        var byFacets = req.ProductCode is not null || req.ProductType is not null || req.SubscriptionType is not null
+            || req.OrderType is not null || req.PaymentStatus is not null;
+        // Filtered or not, a page costs its own orders and the groups of the index its filter keeps, however many the
+        // partner has (OrderListIndex); a time range also reads the orders created in it.
+        var (page, total) = store.OrdersPage(ctx.PartnerUid, scope, num, size, !byFacets ? null : f =>
+            (req.ProductCode is null || f.ProductCode == req.ProductCode) && (req.ProductType is null || f.ProductType == req.ProductType)
+            && (req.SubscriptionType is null || f.SubscriptionType == req.SubscriptionType) && (req.OrderType is null || f.OrderType == req.OrderType)
+            && (req.PaymentStatus is null || f.PaymentStatus == req.PaymentStatus), from, to);
         return BssResponse.Success(ctx, new QueryOrdersResponse
         {
             Data = new()
@@ -38,13 +36,6 @@ internal static class OrderActions
                 PageNum = num, PageSize = size, TotalCount = total,
             },
         });
-    }
-
-    /// <summary>The filtered list: every order of the scope is read and sorted as the index sorts them (newest first, then by id).</summary>
-    private static (IReadOnlyList<Order> Page, int Total) Filter(IEnumerable<Order> orders, int num, int size, Func<Order, bool> keep)
-    {
-        var rows = orders.Where(keep).OrderBy(OrderListIndex.Key.Of).ToList();
-        return (rows.Skip((num - 1) * size).Take(size).ToList(), rows.Count);
     }
 
     [Action(P, V, "GetOrderDetail")]

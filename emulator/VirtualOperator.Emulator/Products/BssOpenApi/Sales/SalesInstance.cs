@@ -1,3 +1,5 @@
+using VirtualOperator.Emulator.Storage;
+
 namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 
 /// <summary>
@@ -21,10 +23,14 @@ public sealed class SalesInstance
 
     public DateTime CreateTime { get; set; }
     /// <summary>End of the paid term; null for pay-as-you-go.</summary>
-    public DateTime? EndTime { get; set; }
-    public DateTime? StopTime { get; set; }
-    public DateTime? ExpectedReleaseTime { get; set; }
-    public DateTime? ReleaseTime { get; set; }
+    public DateTime? EndTime { get => _endTime.Value; set => _endTime = OptionalTime.Of(value); }
+    private OptionalTime _endTime = OptionalTime.None;
+    public DateTime? StopTime { get => _stopTime.Value; set => _stopTime = OptionalTime.Of(value); }
+    private OptionalTime _stopTime = OptionalTime.None;
+    public DateTime? ExpectedReleaseTime { get => _expectedReleaseTime.Value; set => _expectedReleaseTime = OptionalTime.Of(value); }
+    private OptionalTime _expectedReleaseTime = OptionalTime.None;
+    public DateTime? ReleaseTime { get => _releaseTime.Value; set => _releaseTime = OptionalTime.Of(value); }
+    private OptionalTime _releaseTime = OptionalTime.None;
     public string Status { get; set; } = InstanceStatuses.Normal;
     public string SubStatus { get; set; } = InstanceStatuses.Normal;
 
@@ -34,19 +40,46 @@ public sealed class SalesInstance
     public string RenewalDurationUnit { get; set; } = "M";
 
     /// <summary>The end time whose "expiring soon" notice was already sent.</summary>
-    public DateTime? NoticeSentForEnd { get; set; }
+    public DateTime? NoticeSentForEnd { get => _noticeSentForEnd.Value; set => _noticeSentForEnd = OptionalTime.Of(value); }
+    private OptionalTime _noticeSentForEnd = OptionalTime.None;
     /// <summary>When the lifecycle next has something to do; <see cref="DateTime.MaxValue"/> for never (indexed).</summary>
     public DateTime NextDueAt { get; set; } = DateTime.MaxValue;
     /// <summary><c>{PartnerUid}|{NextDueAt as yyyyMMddHHmmssfffffff}</c>: one indexed range finds a partner's due instances.</summary>
-    public string DueKey { get; set; } = "";
+    /// <remarks>Kept as its two parts when it has that form (always, once scheduled): the text was 100 bytes per instance
+    /// (docs/performance.md, "Memory per order"). Reads back exactly as set.</remarks>
+    public string DueKey
+    {
+        get => _duePartner is null ? _dueText : DueKeyOf(_duePartner, new DateTime(_dueTicks, DateTimeKind.Utc));
+        set
+        {
+            if (value is not null && value.LastIndexOf('|') is var bar and >= 0
+                && DateTime.TryParseExact(value.AsSpan(bar + 1), DueFormat, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+            {
+                var partner = PartnerUid is { } p && value.AsSpan(0, bar).SequenceEqual(p) ? p : value[..bar];
+                if (DueKeyOf(partner, at) == value)
+                {
+                    (_duePartner, _dueTicks, _dueText) = (partner, at.Ticks, null!);
+                    return;
+                }
+            }
+            (_duePartner, _dueTicks, _dueText) = (null, 0, value!);
+        }
+    }
+
+    private string? _duePartner;
+    private long _dueTicks;
+    private string _dueText = "";
+    private const string DueFormat = "yyyyMMddHHmmssfffffff";
 
     public static string DueKeyOf(string partnerUid, DateTime at) =>
-        partnerUid + "|" + Wire.Utc(at).ToString("yyyyMMddHHmmssfffffff", System.Globalization.CultureInfo.InvariantCulture);
+        partnerUid + "|" + Wire.Utc(at).ToString(DueFormat, System.Globalization.CultureInfo.InvariantCulture);
 
     // Resource packages only.
     public string? PackageType { get; set; }
     public string? Specification { get; set; }
-    public DateTime? EffectiveTime { get; set; }
+    public DateTime? EffectiveTime { get => _effectiveTime.Value; set => _effectiveTime = OptionalTime.Of(value); }
+    private OptionalTime _effectiveTime = OptionalTime.None;
 
     public int RenewalMonths => RenewalDurationUnit == "Y" ? RenewalDuration * 12 : RenewalDuration;
     public bool IsReleased => Status == InstanceStatuses.Released;

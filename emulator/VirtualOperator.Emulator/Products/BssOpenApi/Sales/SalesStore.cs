@@ -18,14 +18,16 @@ namespace VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 public sealed class SalesStore : IStateReset
 {
     private readonly EmulatorDatabase _db;
-    private readonly OrderListIndex _orderList = new();
+    private readonly OrderListIndex _orderList;
     private static readonly DueComparer ByDue = new();
 
-    // partner -> (DueKey, instance id) of each instance that has a next step, earliest first.
-    private readonly Dictionary<string, SortedSet<(string DueKey, string Id)>> _due = new(StringComparer.Ordinal);
-    // customer \n ClientToken -> order id; instance id -> its order ids. Under _indexGate.
+    // partner -> (UTC ticks of NextDueAt, instance id) of each instance that has a next step, earliest first: the order of
+    // their DueKeys (which are the partner and that time), without a string per instance.
+    private readonly Dictionary<string, SortedSet<(long DueTicks, string Id)>> _due = new(StringComparer.Ordinal);
+    // customer \n ClientToken -> order id; instance id -> its order id, or a List<string> of them when it has more than
+    // one (most have one: a list each cost 88 bytes per order). Under _indexGate.
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _ordersOfInstance = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _ordersOfInstance = new(StringComparer.Ordinal);
     private readonly object _indexGate = new();
     // One string object per partner and customer uid, shared by every row that names it (a uid parsed from each request
     // is a new string: 100,000 orders held 200,000 copies of a few uids).
@@ -38,45 +40,77 @@ public sealed class SalesStore : IStateReset
     {
         _db = db;
         Bills.EnsureIndex(b => b.PartnerUid);
-        InstanceTable = new MemoryTable<SalesInstance>(db, "salesInstances", i => i.Id, i => i.PartnerUid, Copy) { Changed = InstanceChanged };
-        OrderTable = new MemoryTable<Order>(db, "orders", o => o.Id, o => o.PartnerUid, Copy, o =>
+        InstanceTable = new MemoryTable<SalesInstance>(db, "salesInstances", i => i.Id, i => i.PartnerUid, i => i.Copy(), share: Share)
+            { Changed = InstanceChanged };
+        OrderTable = new MemoryTable<Order>(db, "orders", o => o.Id, o => o.PartnerUid, o => o.Copy(), o =>
         {
             StoredForm<Order>.Apply(o);
             o.Modules.ForEach(StoredForm<OrderModule>.Apply);
-        }) { Changed = OrderChanged };
+        }, Share) { Changed = OrderChanged };
+        _orderList = new OrderListIndex(id => OrderTable.Peek(id) is { } o ? OrderListIndex.Facets.Of(o) : null);
         InstanceTable.Load();
         OrderTable.Load();
     }
 
     private ILiteCollection<BillSubscription> Bills => _db.Collection<BillSubscription>("billSubscriptions");
 
-    private string Uid(string uid) => _uids.GetOrAdd(uid, uid);
+    private string Uid(string uid) => uid is null ? null! : _uids.GetOrAdd(uid, uid);
 
-    private SalesInstance Copy(SalesInstance i)
+    private static string S(string s) => SharedStrings.Of(s)!;
+
+    // What a stored row keeps: one string per uid and per low-cardinality value (docs/performance.md, "Memory per order").
+    private void Share(SalesInstance i)
     {
-        var c = i.Copy();
-        c.PartnerUid = Uid(c.PartnerUid);
-        c.CustomerUid = Uid(c.CustomerUid);
-        return c;
+        i.PartnerUid = Uid(i.PartnerUid);
+        i.CustomerUid = Uid(i.CustomerUid);
+        (i.Kind, i.ProductCode, i.ProductType, i.SubscriptionType, i.Region, i.Currency) =
+            (S(i.Kind), S(i.ProductCode), S(i.ProductType), S(i.SubscriptionType), S(i.Region), S(i.Currency));
+        (i.Status, i.SubStatus, i.RenewStatus, i.RenewalDurationUnit) = (S(i.Status), S(i.SubStatus), S(i.RenewStatus), S(i.RenewalDurationUnit));
+        (i.PackageType, i.Specification) = (SharedStrings.Of(i.PackageType), SharedStrings.Of(i.Specification));
+        // A kept row is never changed (readers get copies), so rows with the same configuration can share one.
+        if (i.Config is { Count: > 0 } config)
+            i.Config = Shared(_configs, string.Join('\u0001', config.Select(c => c.Key + '\u0002' + c.Value)), () =>
+            {
+                var shared = new Dictionary<string, string>(config.Count, StringComparer.Ordinal);
+                foreach (var (k, v) in config) shared[S(k)] = S(v);
+                return shared;
+            });
+        i.DueKey = i.DueKey; // kept as its parts, sharing the partner's uid (SalesInstance.DueKey)
     }
 
-    private Order Copy(Order o)
+    private void Share(Order o)
     {
-        var c = o.Copy();
-        c.PartnerUid = Uid(c.PartnerUid);
-        c.CustomerUid = Uid(c.CustomerUid);
-        return c;
+        o.PartnerUid = Uid(o.PartnerUid);
+        o.CustomerUid = Uid(o.CustomerUid);
+        o.Operator = Uid(o.Operator); // the customer or the partner, or "system"
+        (o.ProductCode, o.ProductType, o.SubscriptionType, o.OrderType, o.Region, o.Currency, o.PaymentStatus) =
+            (S(o.ProductCode), S(o.ProductType), S(o.SubscriptionType), S(o.OrderType), S(o.Region), S(o.Currency), S(o.PaymentStatus));
+        (o.Config, o.OriginalConfig) = (S(o.Config), SharedStrings.Of(o.OriginalConfig));
+        // Only a ClientToken's retry compares the digest (OrderDesk.Place): without one it is never read.
+        if (o.ClientToken is null) o.RequestDigest = null;
+        if (o.Modules is { Count: > 0 } modules)
+            o.Modules = Shared(_modules, string.Join('\u0001', modules.Select(m => $"{m.Code}\u0002{m.Name}\u0002{m.Value}\u0002{m.OriginalValue is null}{m.OriginalValue}")), () =>
+                modules.ConvertAll(m => new OrderModule { Code = S(m.Code), Name = S(m.Name), Value = S(m.Value), OriginalValue = SharedStrings.Of(m.OriginalValue) }));
     }
+
+    // Kept rows' configurations and module lists by content, shared by every row that has the same (bounded like SharedStrings).
+    private readonly ConcurrentDictionary<string, Dictionary<string, string>> _configs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<OrderModule>> _modules = new(StringComparer.Ordinal);
+
+    private static T Shared<T>(ConcurrentDictionary<string, T> pool, string key, Func<T> make) =>
+        pool.TryGetValue(key, out var shared) ? shared : pool.Count >= SharedStrings.Capacity ? make() : pool.GetOrAdd(key, _ => make());
+
+    private static long DueTicks(SalesInstance i) => Wire.Utc(i.NextDueAt).Ticks;
 
     private void InstanceChanged(SalesInstance? before, SalesInstance? after)
     {
         lock (_indexGate)
         {
-            if (before is not null && _due.TryGetValue(before.PartnerUid, out var was)) was.Remove((before.DueKey, before.Id));
+            if (before is not null && _due.TryGetValue(before.PartnerUid, out var was)) was.Remove((DueTicks(before), before.Id));
             if (after is not null && after.NextDueAt != DateTime.MaxValue)
             {
-                if (!_due.TryGetValue(after.PartnerUid, out var mine)) _due[after.PartnerUid] = mine = new SortedSet<(string, string)>(ByDue);
-                mine.Add((after.DueKey, after.Id));
+                if (!_due.TryGetValue(after.PartnerUid, out var mine)) _due[after.PartnerUid] = mine = new SortedSet<(long, string)>(ByDue);
+                mine.Add((DueTicks(after), after.Id));
             }
         }
     }
@@ -90,22 +124,30 @@ public sealed class SalesStore : IStateReset
                 // Gone (a rolled-back insert, a reset): out of a list index built while it was there.
                 if (after is null) _orderList.Removed(before.PartnerUid, OrderListIndex.Key.Of(before));
                 if (before.ClientToken is { } t) _tokens.Remove(before.CustomerUid + "\n" + t);
-                if (_ordersOfInstance.TryGetValue(before.InstanceId, out var ids)) ids.Remove(before.Id);
+                if (_ordersOfInstance.TryGetValue(before.InstanceId, out var ids))
+                {
+                    if (ids is List<string> list) list.Remove(before.Id);
+                    else if ((string)ids == before.Id) _ordersOfInstance.Remove(before.InstanceId);
+                }
             }
             if (after is not null)
             {
                 if (after.ClientToken is { } t) _tokens[after.CustomerUid + "\n" + t] = after.Id;
-                if (!_ordersOfInstance.TryGetValue(after.InstanceId, out var ids)) _ordersOfInstance[after.InstanceId] = ids = [];
-                ids.Add(after.Id);
+                if (!_ordersOfInstance.TryGetValue(after.InstanceId, out var ids)) _ordersOfInstance[after.InstanceId] = after.Id;
+                else if (ids is List<string> list) list.Add(after.Id);
+                else _ordersOfInstance[after.InstanceId] = new List<string> { (string)ids, after.Id };
             }
         }
+        // A write that changes what QueryOrders filters on (an unpaid order paid or cancelled, or that change undone).
+        if (before is not null && after is not null)
+            _orderList.Moved(after.PartnerUid, OrderListIndex.Key.Of(after), OrderListIndex.Facets.Of(before), OrderListIndex.Facets.Of(after));
     }
 
-    private sealed class DueComparer : IComparer<(string DueKey, string Id)>
+    private sealed class DueComparer : IComparer<(long DueTicks, string Id)>
     {
-        public int Compare((string DueKey, string Id) x, (string DueKey, string Id) y)
+        public int Compare((long DueTicks, string Id) x, (long DueTicks, string Id) y)
         {
-            var c = string.CompareOrdinal(x.DueKey, y.DueKey);
+            var c = x.DueTicks.CompareTo(y.DueTicks);
             return c != 0 ? c : string.CompareOrdinal(x.Id, y.Id);
         }
     }
@@ -120,7 +162,7 @@ public sealed class SalesStore : IStateReset
     {
         lock (_indexGate)
             return !_due.TryGetValue(partnerUid, out var keys) || keys.Count == 0
-                || string.CompareOrdinal(keys.Min.DueKey, SalesInstance.DueKeyOf(partnerUid, now)) > 0;
+                || keys.Min.DueTicks > Wire.Utc(now).Ticks;
     }
 
     public void OnReset(string? partnerUid)
@@ -133,16 +175,16 @@ public sealed class SalesStore : IStateReset
     /// <summary>The partner's instances, optionally one customer's, oldest first.</summary>
     public IReadOnlyList<SalesInstance> InstancesOf(string partnerUid, string? customerUid, string kind) =>
         InstanceTable.PeekPartner(partnerUid).Where(i => i.Kind == kind && (customerUid is null || i.CustomerUid == customerUid))
-            .OrderBy(i => i.CreateTime).ThenBy(i => i.Id, StringComparer.Ordinal).Select(Copy).ToList();
+            .OrderBy(i => i.CreateTime).ThenBy(i => i.Id, StringComparer.Ordinal).Select(i => i.Copy()).ToList();
 
     /// <summary>The partner's instances with a lifecycle step due at or before <paramref name="now"/>, earliest first.</summary>
     public IReadOnlyList<SalesInstance> DueBy(string partnerUid, DateTime now)
     {
-        var until = SalesInstance.DueKeyOf(partnerUid, now);
+        var until = Wire.Utc(now).Ticks;
         List<string> ids;
         lock (_indexGate)
             ids = _due.TryGetValue(partnerUid, out var keys)
-                ? keys.TakeWhile(k => string.CompareOrdinal(k.DueKey, until) <= 0).Select(k => k.Id).ToList() : [];
+                ? keys.TakeWhile(k => k.DueTicks <= until).Select(k => k.Id).ToList() : [];
         return ids.Select(InstanceTable.Get).OfType<SalesInstance>().ToList();
     }
 
@@ -180,10 +222,14 @@ public sealed class SalesStore : IStateReset
         OrderTable.PeekPartner(partnerUid).Where(o => customerUid is null || o.CustomerUid == customerUid).ToList();
 
     /// <summary>One page of the partner's orders (or one customer's), newest first, and how many there are in all,
-    /// without reading the others (<see cref="OrderListIndex"/>).</summary>
-    public (IReadOnlyList<Order> Orders, int Total) OrdersPage(string partnerUid, string? customerUid, int num, int size)
+    /// without reading the others (<see cref="OrderListIndex"/>): those <paramref name="keep"/> keeps (by equality on its
+    /// facets), created from <paramref name="from"/> to <paramref name="to"/> (inclusive) when given.</summary>
+    public (IReadOnlyList<Order> Orders, int Total) OrdersPage(string partnerUid, string? customerUid, int num, int size,
+        Func<OrderListIndex.Facets, bool>? keep = null, DateTime? from = null, DateTime? to = null)
     {
-        var (ids, total) = _orderList.Page(partnerUid, customerUid, num, size, () =>
+        var filter = keep is null && from is null && to is null ? null : new OrderListIndex.Filter(keep, from, to, k =>
+            OrderTable.Peek(k.Id) is { } o && (from is null || Wire.Utc(o.CreateTime) >= from) && (to is null || Wire.Utc(o.CreateTime) <= to));
+        var (ids, total) = _orderList.Page(partnerUid, customerUid, num, size, filter, () =>
             OrderTable.PeekPartner(partnerUid).Select(OrderListIndex.Key.Of).ToList());
         return (ids.Select(Order).OfType<Order>().ToList(), total);
     }
@@ -191,7 +237,7 @@ public sealed class SalesStore : IStateReset
     public IReadOnlyList<Order> OrdersOfInstance(string instanceId)
     {
         List<string> ids;
-        lock (_indexGate) ids = _ordersOfInstance.TryGetValue(instanceId, out var mine) ? [.. mine] : [];
+        lock (_indexGate) ids = _ordersOfInstance.GetValueOrDefault(instanceId) switch { List<string> list => [.. list], string one => [one], _ => [] };
         return ids.Select(OrderTable.Get).OfType<Order>().ToList();
     }
 
