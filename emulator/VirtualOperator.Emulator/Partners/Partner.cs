@@ -16,5 +16,7 @@ public sealed class Partner
 
     public string Uid => Id;
 
+    internal Partner Copy() => (Partner)MemberwiseClone();
+
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } e && now.UtcDateTime >= e;
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using LiteDB;
 using Microsoft.Extensions.Options;
 using VirtualOperator.Emulator.Clock;
+using VirtualOperator.Emulator.Domain;
 using VirtualOperator.Emulator.Hosting;
 using VirtualOperator.Emulator.Storage;
 
@@ -10,7 +11,9 @@ namespace VirtualOperator.Emulator.Partners;
 
 /// <summary>
 /// Partners and their AccessKeys. Collection <c>partners</c>: id = uid; unique index AccessKeyId.
-/// Lookups by AccessKeyId are cached: they sit on every signed request.
+/// Lookups by AccessKeyId and by uid are cached: they sit on every signed request and every partner message (a LiteDB
+/// look-up per message was over half of a year's clock advance, docs/performance.md "Lifecycle and group commit").
+/// Partners change only by <see cref="Create"/>, a reset or a bundle import, and the last two call <see cref="ForgetCache"/>.
 /// </summary>
 public sealed class PartnerStore
 {
@@ -18,6 +21,9 @@ public sealed class PartnerStore
     private readonly VirtualClock _clock;
     private readonly EmulatorOptions _options;
     private readonly ConcurrentDictionary<string, Partner> _byAccessKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Partner> _byUid = new(StringComparer.Ordinal);
+    // Bumped by ForgetCache: a row read before a bundle import committed is not cached after the import forgot the cache.
+    private int _generation;
 
     public PartnerStore(EmulatorDatabase db, VirtualClock clock, IOptions<EmulatorOptions> options)
     {
@@ -29,7 +35,20 @@ public sealed class PartnerStore
 
     private ILiteCollection<Partner> Collection => _db.Collection<Partner>("partners");
 
-    public Partner? Get(string uid) => Collection.FindById(uid);
+    /// <summary>The partner, or null: a copy the caller may change (as a LiteDB read answered).</summary>
+    public Partner? Get(string uid)
+    {
+        if (_byUid.TryGetValue(uid, out var cached)) return cached.Copy();
+        var generation = Volatile.Read(ref _generation);
+        var p = Collection.FindById(uid);
+        // Only a committed row is cached: a read inside a unit of work may see that unit's own, still uncommitted, insert.
+        if (p is not null && !LockOrder.HoldsWriteGate)
+        {
+            _byUid[uid] = p.Copy();
+            if (Volatile.Read(ref _generation) != generation) _byUid.TryRemove(uid, out _);
+        }
+        return p;
+    }
 
     public IReadOnlyList<Partner> All() => Collection.FindAll().ToList();
 
@@ -67,7 +86,12 @@ public sealed class PartnerStore
         return Get(o.Uid) ?? Create(o.Name, o.TestAccount, o.Uid, o.AccessKeyId, o.AccessKeySecret);
     }
 
-    public void ForgetCache() => _byAccessKey.Clear();
+    public void ForgetCache()
+    {
+        Interlocked.Increment(ref _generation);
+        _byAccessKey.Clear();
+        _byUid.Clear();
+    }
 
     internal static string RandomAlnum(int length)
     {

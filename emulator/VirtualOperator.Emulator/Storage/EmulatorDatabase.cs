@@ -80,7 +80,12 @@ public sealed partial class EmulatorDatabase : IDisposable
     /// In memory a LiteDB copy would be a second copy in the same process that nothing reads, and writing it was half
     /// of a quota change's cost (docs/performance.md, change 10), so nothing is written.
     /// </summary>
-    public void Persist<T>(string collection, T value)
+    public void Persist<T>(string collection, T value) => Persist(collection, value, inserted: false);
+
+    /// <summary>As <see cref="Persist{T}(string, T)"/>; <paramref name="inserted"/>: the caller knows no document with this
+    /// id was ever written (a fresh OutBizId record), so the group commit inserts it without first looking it up (a LiteDB
+    /// upsert is a failed update, one index descent, then the insert).</summary>
+    public void Persist<T>(string collection, T value, bool inserted)
     {
         if (!IsDurable) return;
         var doc = value as BsonDocument ?? Db.Mapper.ToDocument(value);
@@ -90,7 +95,7 @@ public sealed partial class EmulatorDatabase : IDisposable
         if (Open is { } u)
         {
             Enter(transaction: false);
-            (u.Deferred ??= []).Add((collection, doc));
+            (u.Deferred ??= []).Add(new DeferredDoc(collection, doc, inserted));
         }
         else using (Writing()) Db.GetCollection(collection).Upsert(doc);
     }
@@ -98,6 +103,9 @@ public sealed partial class EmulatorDatabase : IDisposable
     // The unit of work open on this thread. LiteDB binds a transaction to its thread, and every step a unit wraps is
     // synchronous, so a thread-static (not an AsyncLocal) is the right scope. Owner: tests run several hosts in one process.
     [ThreadStatic] private static UnitOfWork? _unit;
+
+    /// <summary>A document of an in-memory owner, written at its unit's end; <c>Inserted</c>: known never written before.</summary>
+    private readonly record struct DeferredDoc(string Collection, BsonDocument Doc, bool Inserted);
 
     private sealed class UnitOfWork(EmulatorDatabase owner)
     {
@@ -110,7 +118,7 @@ public sealed partial class EmulatorDatabase : IDisposable
         public List<Action>? OnRollback;
         public List<Action>? WhenDone;
         /// <summary>Documents of owners that keep their rows in memory (<see cref="Persist{T}"/>), written at the unit's end.</summary>
-        public List<(string Collection, BsonDocument Doc)>? Deferred;
+        public List<DeferredDoc>? Deferred;
     }
 
     /// <summary>
@@ -131,6 +139,7 @@ public sealed partial class EmulatorDatabase : IDisposable
         var outer = _unit;
         var unit = _unit = new UnitOfWork(this);
         var committed = false;
+        UnitOpened();
         try
         {
             T result;
@@ -140,7 +149,7 @@ public sealed partial class EmulatorDatabase : IDisposable
                 result = work();
                 if (unit.Writing)
                 {
-                    foreach (var (collection, doc) in unit.Deferred ?? []) Db.GetCollection(collection).Upsert(doc);
+                    foreach (var d in unit.Deferred ?? []) Db.GetCollection(d.Collection).Upsert(d.Doc);
                     Db.Commit();
                 }
                 // Only in-memory owners' documents: one transaction with other units' (group commit). Queued while the unit
@@ -159,6 +168,7 @@ public sealed partial class EmulatorDatabase : IDisposable
             {
                 _unit = outer;
                 if (unit.Gated) ExitWriteGate();
+                UnitHandedOver();
             }
             // Durable before the caller can answer; the unit's locks (customer, OutBizId) are still held while it waits.
             ticket?.Wait();
@@ -330,105 +340,6 @@ public sealed partial class EmulatorDatabase : IDisposable
         foreach (var name in Db.GetCollectionNames().ToList())
             using (Writing()) Db.DropCollection(name);
         CheckSchema();
-    }
-
-    private GroupCommit? _group;
-    private GroupCommit Group => LazyInitializer.EnsureInitialized(ref _group, () => new GroupCommit(this))!;
-
-    /// <summary>
-    /// Group commit (with <c>--data</c>): a change whose only writes are in-memory owners' documents (a quota change, a
-    /// paid order, a new customer) hands them to one committer thread, which writes every change queued since its last
-    /// commit in one LiteDB transaction under the write gate; each change waits for its own to be durable. One commit
-    /// per change made durable writes 0.15x the in-memory ones (docs/performance.md, change 15).
-    /// </summary>
-    private sealed class GroupCommit : IDisposable
-    {
-        private readonly EmulatorDatabase _db;
-        private readonly object _queueLock = new();
-        private List<Ticket> _queue = [];
-        private bool _stopping;
-        private readonly Thread _thread;
-
-        public GroupCommit(EmulatorDatabase db)
-        {
-            _db = db;
-            _thread = new Thread(Run) { IsBackground = true, Name = "LiteDB group commit" };
-            _thread.Start();
-        }
-
-        public sealed class Ticket(List<(string Collection, BsonDocument Doc)> docs)
-        {
-            public readonly List<(string Collection, BsonDocument Doc)> Docs = docs;
-            private readonly ManualResetEventSlim _done = new();
-            private Exception? _error;
-
-            public void Complete(Exception? error)
-            {
-                _error = error;
-                _done.Set();
-            }
-
-            public void Wait()
-            {
-                _done.Wait();
-                _done.Dispose();
-                if (_error is not null) throw new IOException("The change could not be written to the data file; nothing of it was kept.", _error);
-            }
-        }
-
-        public Ticket Enqueue(List<(string Collection, BsonDocument Doc)> docs)
-        {
-            var ticket = new Ticket(docs);
-            lock (_queueLock)
-            {
-                if (_stopping) throw new ObjectDisposedException(nameof(EmulatorDatabase));
-                _queue.Add(ticket);
-                Monitor.Pulse(_queueLock);
-            }
-            return ticket;
-        }
-
-        private void Run()
-        {
-            while (true)
-            {
-                List<Ticket> batch;
-                lock (_queueLock)
-                {
-                    while (_queue.Count == 0 && !_stopping) Monitor.Wait(_queueLock);
-                    if (_queue.Count == 0) return;
-                    (batch, _queue) = (_queue, []);
-                }
-                Exception? error = null;
-                lock (_db._writeGate)
-                {
-                    try
-                    {
-                        _db.Db.BeginTrans();
-                        foreach (var ticket in batch)
-                            foreach (var (collection, doc) in ticket.Docs) _db.Db.GetCollection(collection).Upsert(doc);
-                        _db.Db.Commit();
-                    }
-                    catch (Exception e)
-                    {
-                        error = e;
-                        try { _db.Db.Rollback(); } catch (LiteException) { /* already rolled back */ }
-                    }
-                }
-                foreach (var ticket in batch) ticket.Complete(error);
-            }
-        }
-
-        /// <summary>Commits what is queued, then stops.</summary>
-        public void Dispose()
-        {
-            lock (_queueLock)
-            {
-                _stopping = true;
-                Monitor.PulseAll(_queueLock);
-            }
-            _thread.Join();
-        }
     }
 
     private int _disposed;

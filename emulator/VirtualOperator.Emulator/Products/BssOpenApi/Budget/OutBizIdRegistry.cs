@@ -76,7 +76,7 @@ public sealed partial class OutBizIdRegistry : IStateReset
                 Id = id, PartnerUid = partnerUid, Action = action, OutBizId = outBizId, Content = content, Answer = answer,
                 CreatedAt = now.UtcDateTime,
             };
-            _db.Persist(OperationsCollection, op);
+            _db.Persist(OperationsCollection, op, inserted: true); // a fresh id (checked above, under its lock)
             _db.AfterCommit(() => _operations[id] = op);
             return answer;
         });
