@@ -32,7 +32,6 @@ public static class EmulatorHost
     /// </summary>
     public static (WebApplication App, EmulatorReadiness Readiness) Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        StartupWarmup.Begin();
         // The content root is the binary's folder, not the working directory: `dotnet path/to/VirtualOperator.Emulator.dll`
         // started anywhere reads its own appsettings.json (without it, every request was logged at Information).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -59,7 +59,9 @@ public sealed partial class EmulatorDatabase : IDisposable
         }
         try
         {
-            CheckSchema();
+            // A fresh in-memory database has no schema to check or migrate: its first LiteDB use is then the default
+            // partner's seed, not a look-up of a document that cannot exist (start-up, docs/performance.md).
+            if (IsDurable) CheckSchema();
         }
         catch
         {
