@@ -133,7 +133,7 @@ public sealed class PipelineErrorTests : IClassFixture<EmulatorFixture>
         // Every catalog RPC action has a handler now, so the 501 path is shown on an emulator whose registry holds none:
         // a known action without a handler answers NotImplemented naming it, before any handler could change anything.
         using var bare = new EmulatorApplication(services: s => s.AddSingleton(_ =>
-            new VirtualOperator.Emulator.Protocol.Dispatch.ActionRegistry([], VirtualOperator.Emulator.Products.ProductRegistration.NonRpcActions)));
+            new VirtualOperator.Emulator.Protocol.Dispatch.ActionRegistry(Array.Empty<Type>(), VirtualOperator.Emulator.Products.ProductRegistration.NonRpcActions)));
         var r = await bare.Signed().V3("GetCustomerList", "2017-12-14");
         ShouldBeError(r, HttpStatusCode.NotImplemented, "NotImplemented");
         r.Json["Message"]!.ToString().Should().Contain("BssOpenApi 2017-12-14 GetCustomerList");

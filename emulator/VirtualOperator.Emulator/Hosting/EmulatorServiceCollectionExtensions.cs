@@ -32,7 +32,7 @@ public static class EmulatorServiceCollectionExtensions
             var fixtures = sp.GetRequiredService<IOptions<EmulatorOptions>>().Value.FixturesPath;
             return ActionCatalog.Load(fixtures is null ? ActionCatalog.DefaultPath() : Path.Combine(fixtures, "api", "catalog.json"));
         });
-        services.AddSingleton(_ => new ActionRegistry([typeof(EmulatorServiceCollectionExtensions).Assembly], Products.ProductRegistration.NonRpcActions));
+        services.AddSingleton(_ => ActionRegistry.ForEmulator(Products.ProductRegistration.NonRpcActions));
         services.AddSingleton<NonceCache>();
         services.AddSingleton<SignatureVerifier>();
         services.AddSingleton<RequestJournal>();

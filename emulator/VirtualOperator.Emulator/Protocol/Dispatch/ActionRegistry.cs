@@ -9,14 +9,24 @@ public sealed class ActionRegistry
 
     private readonly HashSet<string> _nonRpc;
 
+    /// <summary>The emulator's own handlers: the classes <see cref="HandlerTypes.All"/> lists (found without loading every
+    /// type of the assembly, which start-up paid for).</summary>
+    public static ActionRegistry ForEmulator(IEnumerable<string>? nonRpcImplemented = null) => new(HandlerTypes.All, nonRpcImplemented);
+
+    /// <param name="assemblies">Every type of these assemblies is scanned (tests' own handlers).</param>
     /// <param name="nonRpcImplemented">"Product/Action" of actions served by their own routes (federation sign-in), not by a handler.</param>
     public ActionRegistry(IEnumerable<Assembly> assemblies, IEnumerable<string>? nonRpcImplemented = null)
+        : this(assemblies.SelectMany(a => a.GetTypes()).Where(MayHoldHandlers), nonRpcImplemented)
+    {
+    }
+
+    /// <param name="types">The classes whose static methods may carry <see cref="ActionAttribute"/>.</param>
+    /// <param name="nonRpcImplemented">"Product/Action" of actions served by their own routes (federation sign-in), not by a handler.</param>
+    public ActionRegistry(IEnumerable<Type> types, IEnumerable<string>? nonRpcImplemented = null)
     {
         _nonRpc = new HashSet<string>(nonRpcImplemented ?? [], StringComparer.Ordinal);
-        // IsDefined first: it avoids building attribute instances for the thousands of methods that have none
-        // (this runs on the start-up path).
-        foreach (var method in assemblies.SelectMany(a => a.GetTypes()).Where(MayHoldHandlers)
-                     .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)))
+        // IsDefined first: it avoids building attribute instances for the methods that have none.
+        foreach (var method in types.SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)))
         {
             if (!method.IsDefined(typeof(ActionAttribute), false)) continue;
             foreach (var attr in method.GetCustomAttributes<ActionAttribute>())
@@ -27,6 +37,13 @@ public sealed class ActionRegistry
             }
         }
     }
+
+    /// <summary>The classes of <paramref name="assembly"/> that declare a handler (what <see cref="HandlerTypes"/> lists).</summary>
+    public static IReadOnlyList<Type> DeclaringHandlers(Assembly assembly) =>
+        assembly.GetTypes().Where(MayHoldHandlers)
+            .Where(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Any(m => m.IsDefined(typeof(ActionAttribute), false)))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
 
     /// <summary>The generated wire types (<c>VirtualOperator.Emulator.Api</c>, hundreds of classes of properties) hold no
     /// handler: listing their methods was a third of the scan.</summary>
