@@ -30,7 +30,8 @@ public sealed class PartnerStore
         _db = db;
         _clock = clock;
         _options = options.Value;
-        Collection.EnsureIndex(p => p.AccessKeyId, unique: true);
+        // By expression text, not a lambda: LiteDB translates a lambda through System.Linq.Expressions, on the start-up path.
+        Collection.EnsureIndex(nameof(Partner.AccessKeyId), "$." + nameof(Partner.AccessKeyId), unique: true);
     }
 
     private ILiteCollection<Partner> Collection => _db.Collection<Partner>("partners");
