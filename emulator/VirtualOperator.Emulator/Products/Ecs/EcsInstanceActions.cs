@@ -215,6 +215,6 @@ internal static class EcsPaging
             return (slice, next, 1, max);
         }
         var (number, size) = Paging.Read(ctx, PageParameters.PageNumber(defaultSize), maxSize);
-        return (Paging.Slice(rows, number, size), null, number, size);
+        return (rows.OnPage(number, size).ToList(), null, number, size);
     }
 }

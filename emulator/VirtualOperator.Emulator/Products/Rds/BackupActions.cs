@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Protocol.Parsing;
 using VirtualOperator.Emulator.Api.Rds;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using System.Text.RegularExpressions;
@@ -62,7 +63,7 @@ internal static partial class BackupActions
             .Where(b => from is null || RdsInstance.Utc(b.StartTime) >= from)
             .Where(b => to is null || RdsInstance.Utc(b.StartTime) <= to)
             .ToList();
-        var page = rows.Skip((number - 1) * size).Take(size).Select(b => new DescribeBackupsResponse.ItemsModel.BackupModel
+        var page = rows.OnPage(number, size).Select(b => new DescribeBackupsResponse.ItemsModel.BackupModel
         {
             BackupEndTime = RdsWire.Time(b.EndAt(ctx.Now)), BackupId = b.Id, BackupInitiator = "User", BackupMethod = b.Method, BackupMode = b.Mode,
             BackupSize = b.Size, BackupStartTime = RdsWire.Time(b.StartTime), BackupStatus = "Success", BackupType = b.Type,

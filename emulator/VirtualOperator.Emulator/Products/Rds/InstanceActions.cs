@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Protocol.Parsing;
 using VirtualOperator.Emulator.Api.Rds;
 using VirtualOperator.Emulator.Products.BssOpenApi;
 using VirtualOperator.Emulator.Products.BssOpenApi.Sales;
@@ -79,7 +80,7 @@ internal static class InstanceActions
             .Where(x => zone is null || x.Instance.ZoneId == zone)
             .ToList();
         var store = ctx.Get<RdsStore>();
-        var page = rows.Skip((number - 1) * size).Take(size)
+        var page = rows.OnPage(number, size)
             .Select(x => RdsViews.ListItem(x.Instance, x.Record, x.Status, desk.LockModeOf(x.Instance, x.Record), store.ReadOnlyOf(x.Instance.Id).Where(r => !desk.IsReleased(r))))
             .ToList();
         return new DescribeDBInstancesResponse

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Protocol.Parsing;
 using System.Globalization;
 using VirtualOperator.Emulator.Api.Workorder;
 using VirtualOperator.Emulator.Products.BssOpenApi;
@@ -72,7 +73,7 @@ internal static class WorkorderActions
             .Where(t => products.Count == 0 || (t.ProductId is { } p && products.Contains(p.ToString(CultureInfo.InvariantCulture))))
             .Where(t => statuses.Count == 0 || statuses.Contains(t.Status))
             .Where(t => (from is null || t.GmtCreated >= from) && (to is null || t.GmtCreated <= to))
-            .Skip((pageStart - 1) * pageSize).Take(pageSize)
+            .OnPage(pageStart, pageSize)
             .Select(t => new QuestionListResponse.DataModel
             {
                 Id = t.Id, ProductId = t.ProductId, Title = t.Title, Uid = long.Parse(t.CustomerUid, CultureInfo.InvariantCulture),

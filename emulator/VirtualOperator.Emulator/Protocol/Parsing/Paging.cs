@@ -29,6 +29,7 @@ public static class Paging
         return (number, size);
     }
 
-    /// <summary>One page of <paramref name="rows"/> (pages past the end are empty).</summary>
-    public static IReadOnlyList<T> Slice<T>(IEnumerable<T> rows, int number, int size) => rows.Skip((number - 1) * size).Take(size).ToList();
+    /// <summary>Page <paramref name="number"/> (from 1) of <paramref name="rows"/>, <paramref name="size"/> rows a page; a page past
+    /// the end is empty. (Not named Slice: List&lt;T&gt;.Slice(start, count), an instance method, would win over it.)</summary>
+    public static IEnumerable<T> OnPage<T>(this IEnumerable<T> rows, int number, int size) => rows.Skip((number - 1) * size).Take(size);
 }

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Protocol.Parsing;
 using VirtualOperator.Emulator.Api.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
@@ -24,7 +25,7 @@ internal static class ProductInfoActions
             Data = new()
             {
                 PageNum = num, PageSize = size,
-                ProductList = new() { Product = rows.Skip((num - 1) * size).Take(size).ToList() },
+                ProductList = new() { Product = rows.OnPage(num, size).ToList() },
                 TotalCount = rows.Count,
             },
         });

@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Protocol.Parsing;
 using System.Text.Json.Nodes;
 using VirtualOperator.Emulator.Api.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
@@ -136,7 +137,7 @@ internal static class ResourcePackageActions
             .Where(i => from is null || Wire.Utc(i.EndTime!.Value) >= from)
             .Where(i => to is null || Wire.Utc(i.EndTime!.Value) <= to)
             .ToList();
-        var page = rows.Skip((num - 1) * size).Take(size).Select(i =>
+        var page = rows.OnPage(num, size).Select(i =>
         {
             var spec = catalog.Find(i.ProductCode)?.PackageType(i.PackageType!)?.Specification(i.Specification!);
             var amount = spec?.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0";

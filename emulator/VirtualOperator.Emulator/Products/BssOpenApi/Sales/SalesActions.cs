@@ -1,3 +1,4 @@
+using VirtualOperator.Emulator.Protocol.Parsing;
 using VirtualOperator.Emulator.Api.BssOpenApi;
 using VirtualOperator.Emulator.Protocol.Dispatch;
 using VirtualOperator.Emulator.Protocol.Errors;
@@ -88,7 +89,7 @@ internal static class SalesActions
         {
             Data = new()
             {
-                InstanceList = rows.Skip((num - 1) * size).Take(size).Select(View).ToList(),
+                InstanceList = rows.OnPage(num, size).Select(View).ToList(),
                 PageNum = num, PageSize = size, TotalCount = rows.Count,
             },
         });
