@@ -25,10 +25,8 @@ public sealed class ActionRegistry
     public ActionRegistry(IEnumerable<Type> types, IEnumerable<string>? nonRpcImplemented = null)
     {
         _nonRpc = new HashSet<string>(nonRpcImplemented ?? [], StringComparer.Ordinal);
-        // IsDefined first: it avoids building attribute instances for the methods that have none.
-        foreach (var method in types.SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)))
+        foreach (var method in types.SelectMany(HandlerMethods))
         {
-            if (!method.IsDefined(typeof(ActionAttribute), false)) continue;
             foreach (var attr in method.GetCustomAttributes<ActionAttribute>())
             {
                 var handler = (ActionHandler)Delegate.CreateDelegate(typeof(ActionHandler), method);
@@ -40,10 +38,14 @@ public sealed class ActionRegistry
 
     /// <summary>The classes of <paramref name="assembly"/> that declare a handler (what <see cref="HandlerTypes"/> lists).</summary>
     public static IReadOnlyList<Type> DeclaringHandlers(Assembly assembly) =>
-        assembly.GetTypes().Where(MayHoldHandlers)
-            .Where(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Any(m => m.IsDefined(typeof(ActionAttribute), false)))
+        assembly.GetTypes().Where(MayHoldHandlers).Where(t => HandlerMethods(t).Any())
             .OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
+
+    /// <summary>The type's own static methods that carry <see cref="ActionAttribute"/> (IsDefined first: it builds no
+    /// attribute instances for the methods that have none).</summary>
+    private static IEnumerable<MethodInfo> HandlerMethods(Type t) =>
+        t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+            .Where(m => m.IsDefined(typeof(ActionAttribute), false));
 
     /// <summary>The generated wire types (<c>VirtualOperator.Emulator.Api</c>, hundreds of classes of properties) hold no
     /// handler: listing their methods was a third of the scan.</summary>
