@@ -69,7 +69,7 @@ public sealed class SalesStore : IStateReset
         (i.PackageType, i.Specification) = (SharedStrings.Of(i.PackageType), SharedStrings.Of(i.Specification));
         // A kept row is never changed (readers get copies), so rows with the same configuration can share one.
         if (i.Config is { Count: > 0 } config)
-            i.Config = Shared(_configs, string.Join('\u0001', config.Select(c => c.Key + '\u0002' + c.Value)), () =>
+            i.Config = _configs.Of(string.Join('\u0001', config.Select(c => c.Key + '\u0002' + c.Value)), _ =>
             {
                 var shared = new Dictionary<string, string>(config.Count, StringComparer.Ordinal);
                 foreach (var (k, v) in config) shared[S(k)] = S(v);
@@ -89,16 +89,13 @@ public sealed class SalesStore : IStateReset
         // Only a ClientToken's retry compares the digest (OrderDesk.Place): without one it is never read.
         if (o.ClientToken is null) o.RequestDigest = null;
         if (o.Modules is { Count: > 0 } modules)
-            o.Modules = Shared(_modules, string.Join('\u0001', modules.Select(m => $"{m.Code}\u0002{m.Name}\u0002{m.Value}\u0002{m.OriginalValue is null}{m.OriginalValue}")), () =>
+            o.Modules = _modules.Of(string.Join('\u0001', modules.Select(m => $"{m.Code}\u0002{m.Name}\u0002{m.Value}\u0002{m.OriginalValue is null}{m.OriginalValue}")), _ =>
                 modules.ConvertAll(m => new OrderModule { Code = S(m.Code), Name = S(m.Name), Value = S(m.Value), OriginalValue = SharedStrings.Of(m.OriginalValue) }));
     }
 
-    // Kept rows' configurations and module lists by content, shared by every row that has the same (bounded like SharedStrings).
-    private readonly ConcurrentDictionary<string, Dictionary<string, string>> _configs = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, List<OrderModule>> _modules = new(StringComparer.Ordinal);
-
-    private static T Shared<T>(ConcurrentDictionary<string, T> pool, string key, Func<T> make) =>
-        pool.TryGetValue(key, out var shared) ? shared : pool.Count >= SharedStrings.Capacity ? make() : pool.GetOrAdd(key, _ => make());
+    // Kept rows' configurations and module lists by content, shared by every row that has the same.
+    private readonly SharedPool<Dictionary<string, string>> _configs = new();
+    private readonly SharedPool<List<OrderModule>> _modules = new();
 
     private static long DueTicks(SalesInstance i) => Wire.Utc(i.NextDueAt).Ticks;
 
