@@ -7,6 +7,13 @@ public sealed record ControlError(string Error);
 
 public sealed record HealthView(string Status, string Version, string Now);
 
+/// <summary><see cref="HealthView"/>'s JSON, generated at build time: the health check ahead of routing answers with it, so
+/// the start-up probe does not wait for the reflection serializer to build its first contract (docs/performance.md,
+/// "Start-up, second pass"). Same options as the routes' (web defaults: camelCase).</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(HealthView))]
+internal sealed partial class HealthJson : System.Text.Json.Serialization.JsonSerializerContext;
+
 /// <param name="Now">Virtual now, ISO-8601.</param>
 /// <param name="OffsetSeconds">Distance from wall time.</param>
 public sealed record ClockReading(string Now, long OffsetSeconds);

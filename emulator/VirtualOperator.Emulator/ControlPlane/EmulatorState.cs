@@ -15,7 +15,7 @@ public sealed class EmulatorState(
     public void ResetAll() => inFlight.Exclusive(() =>
     {
         db.DeleteAll();
-        partners.ForgetCache();
+        partners.Clear();
         clock.ResetAll();
         journal.Clear();
         faults.Clear();

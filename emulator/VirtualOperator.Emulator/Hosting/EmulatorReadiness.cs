@@ -50,7 +50,8 @@ public sealed class EmulatorReadiness
             if (!_ready.IsCompletedSuccessfully) await _ready;
             if (HttpMethods.IsGet(http.Request.Method) && http.Request.Path.Equals("/_emulator/health", StringComparison.OrdinalIgnoreCase))
             {
-                await http.Response.WriteAsJsonAsync(ControlPlane.ControlPlaneApi.Health(http.RequestServices.GetRequiredService<Clock.VirtualClock>()));
+                await http.Response.WriteAsJsonAsync(ControlPlane.ControlPlaneApi.Health(http.RequestServices.GetRequiredService<Clock.VirtualClock>()),
+                    ControlPlane.HealthJson.Default.HealthView);
                 return;
             }
             await next(http);

@@ -23,8 +23,9 @@ public sealed partial class EmulatorDatabase
     public static bool IsPartnerCollection(string name) => !Unscoped.Contains(name);
 
     /// <summary>
-    /// Replaces the partner document and every document of that partner with the given ones, as one LiteDB
-    /// transaction: on any failure (a duplicate id, a unique index) nothing is changed.
+    /// Replaces the partner document (with <c>--data</c>) and every document of that partner with the given ones, as one
+    /// LiteDB transaction: on any failure (a duplicate id, a unique index) nothing is changed. The caller puts the partner
+    /// in place in memory once this has returned (<see cref="Partners.PartnerStore.Replace"/>).
     /// </summary>
     public void ReplacePartner(string partnerUid, BsonDocument partner, IReadOnlyDictionary<string, List<BsonDocument>> documents)
     {
@@ -35,8 +36,12 @@ public sealed partial class EmulatorDatabase
             {
                 foreach (var name in Db.GetCollectionNames().Where(n => !Unscoped.Contains(n)).ToList())
                     Db.GetCollection(name).DeleteMany(Query.EQ("PartnerUid", partnerUid));
-                Db.GetCollection(PartnersCollection).Delete(partnerUid);
-                Db.GetCollection(PartnersCollection).Insert(partner);
+                // The partner document is the PartnerStore's to keep in memory; LiteDB holds a copy only with --data.
+                if (IsDurable)
+                {
+                    Db.GetCollection(PartnersCollection).Delete(partnerUid);
+                    Db.GetCollection(PartnersCollection).Insert(partner);
+                }
                 foreach (var (name, docs) in documents)
                     if (docs.Count > 0) Db.GetCollection(name).Insert(docs);
                 Db.Commit();

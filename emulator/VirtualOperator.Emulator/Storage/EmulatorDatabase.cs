@@ -30,7 +30,13 @@ public sealed partial class EmulatorDatabase : IDisposable
 
     private static readonly string[] Unscoped = ["_meta", "partners"];
 
-    public LiteDatabase Db { get; }
+    /// <summary>The LiteDB database. In memory it is opened at its first use (the stores the first signed call builds), not
+    /// at start-up: being ready needs only the default partner, which the PartnerStore keeps in memory, and opening LiteDB
+    /// and mapping a first type to it was about a third of start-up (docs/performance.md, "Start-up, second pass"). A data
+    /// file is opened at once, so a file that must be refused stops the start.</summary>
+    public LiteDatabase Db => _liteDb.Value;
+
+    private readonly Lazy<LiteDatabase> _liteDb;
 
     // Every LiteDB write of the emulator passes here, one at a time (see WriteGatedCollection for why); a unit of work
     // (Atomic) holds it from its first write to its commit.
@@ -42,34 +48,35 @@ public sealed partial class EmulatorDatabase : IDisposable
     public EmulatorDatabase(string? path)
     {
         Path = string.IsNullOrWhiteSpace(path) ? null : System.IO.Path.GetFullPath(path);
-        var mapper = new BsonMapper();
-        mapper.EnumAsInteger = false;
         if (Path is null)
         {
-            Db = new LiteDatabase(new LiteEngine(new EngineSettings { DataStream = new MemoryStream(), Collation = StringCollation }), mapper);
+            _liteDb = new Lazy<LiteDatabase>(() => new LiteDatabase(
+                new LiteEngine(new EngineSettings { DataStream = new MemoryStream(), Collation = StringCollation }), Mapper()));
+            return;
         }
-        else
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            // The collation is given for a new file only: LiteDB refuses to open a file whose collation differs from the
-            // one asked for, and an older file keeps its own until Migrate rebuilds it.
-            var connection = new ConnectionString { Filename = Path, Connection = ConnectionType.Direct };
-            if (!File.Exists(Path)) connection.Collation = StringCollation;
-            Db = new LiteDatabase(connection, mapper);
-        }
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        // The collation is given for a new file only: LiteDB refuses to open a file whose collation differs from the
+        // one asked for, and an older file keeps its own until Migrate rebuilds it.
+        var connection = new ConnectionString { Filename = Path, Connection = ConnectionType.Direct };
+        if (!File.Exists(Path)) connection.Collation = StringCollation;
+        var file = new LiteDatabase(connection, Mapper());
+        _liteDb = new Lazy<LiteDatabase>(file);
         try
         {
-            // A fresh in-memory database has no schema to check or migrate: its first LiteDB use is then the default
-            // partner's seed, not a look-up of a document that cannot exist (start-up, docs/performance.md).
-            if (IsDurable) CheckSchema();
+            CheckSchema();
         }
         catch
         {
             // A refused file is closed again at once, so nothing keeps it open (or locked) after the refusal.
-            Db.Dispose();
+            file.Dispose();
             throw;
         }
     }
+
+    private static BsonMapper Mapper() => new() { EnumAsInteger = false };
+
+    /// <summary>Whether LiteDB has been opened (in memory, not before its first use).</summary>
+    public bool IsOpen => _liteDb.IsValueCreated;
 
     public ILiteCollection<T> Collection<T>(string name) => new WriteGatedCollection<T>(Db.GetCollection<T>(name), this);
 
@@ -339,6 +346,7 @@ public sealed partial class EmulatorDatabase : IDisposable
     /// <summary>Drops everything, then writes the schema marker again.</summary>
     public void DeleteAll()
     {
+        if (!IsOpen) return;
         foreach (var name in Db.GetCollectionNames().ToList())
             using (Writing()) Db.DropCollection(name);
         CheckSchema();
@@ -351,6 +359,7 @@ public sealed partial class EmulatorDatabase : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _group?.Dispose();
+        if (!IsOpen) return;
         lock (_writeGate)
         {
             if (IsDurable) Db.Checkpoint();

@@ -24,7 +24,7 @@ public sealed partial class PartnerBundles(
 
     public PartnerBundle? Export(string partnerUid)
     {
-        var partner = db.Find(EmulatorDatabase.PartnersCollection, partnerUid);
+        var partner = partners.Document(partnerUid);
         if (partner is null) return null;
         var collections = new SortedDictionary<string, List<BsonDocument>>(db.PartnerDocuments(partnerUid), StringComparer.Ordinal);
         // The owners' memory is the truth for their collections; with --data LiteDB holds the same documents.
@@ -111,8 +111,8 @@ public sealed partial class PartnerBundles(
             try { db.ReplacePartner(uid, partner, stored); }
             catch (LiteException e) { throw new BundleError(409, $"The bundle was not loaded (nothing changed): {e.Message}"); }
 
-            // Committed. Now the state outside LiteDB: caches forgotten, memory owners, clock, faults, journal.
-            partners.ForgetCache();
+            // Committed. Now the state outside LiteDB: the partner, caches forgotten, memory owners, clock, faults, journal.
+            partners.Replace(partner);
             foreach (var r in resets) r.OnReset(uid);
             foreach (var step in steps) step();
             clock.ImportPartner(uid, bundle.Clock.Now, bundle.Clock.AppliedUpTo);
