@@ -67,6 +67,10 @@ public sealed class SalesInstance
         }
     }
 
+    /// <summary>Keeps the due key as its parts, its partner part the row's own (already shared) <see cref="PartnerUid"/>
+    /// string: a key set before the row's uid was shared, or read from LiteDB as text, is split again.</summary>
+    internal void ShareDueKey() => DueKey = DueKey;
+
     private string? _duePartner;
     private long _dueTicks;
     private string _dueText = "";

@@ -75,7 +75,7 @@ public sealed class SalesStore : IStateReset
                 foreach (var (k, v) in config) shared[S(k)] = S(v);
                 return shared;
             });
-        i.DueKey = i.DueKey; // kept as its parts, sharing the partner's uid (SalesInstance.DueKey)
+        i.ShareDueKey();
     }
 
     private void Share(Order o)
