@@ -79,7 +79,7 @@ public static class KestrelErrorBodies
             || head.Contains("\r\nContent-Type:", StringComparison.OrdinalIgnoreCase)) return null;
         if (!int.TryParse(head.AsSpan(9, 3), out var status)) return null;
 
-        var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        var requestId = RequestIds.New();
         var reason = ReasonPhrases.GetReasonPhrase(status);
         var message = $"The HTTP server refused the request before the emulator could read it: {status} {reason}. "
             + "Kestrel takes a request line up to 8 KiB and headers up to 32 KiB.";

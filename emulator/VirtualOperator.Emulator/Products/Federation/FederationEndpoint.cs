@@ -23,7 +23,7 @@ public sealed class FederationEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
-        var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        var requestId = Emulator.Protocol.Responses.RequestIds.New();
         var p = await ReadParameters(http.Request);
         var trace = new Trace { Action = p.GetValueOrDefault("Action"), AccessKeyId = p.GetValueOrDefault("AccessKeyId") };
         try

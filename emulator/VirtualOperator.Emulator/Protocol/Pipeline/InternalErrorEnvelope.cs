@@ -8,7 +8,7 @@ public static class InternalErrorEnvelope
 {
     public static Task WriteAsync(HttpContext http)
     {
-        var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        var requestId = RequestIds.New();
         var e = CommonErrors.InternalError();
         var host = http.Request.Host.Value ?? "";
         var body = ResponseWriter.ErrorBody(requestId, host, e.Code, e.Message, ProductHosts.ProductOf(host) ?? "Emulator");

@@ -26,7 +26,7 @@ public sealed class RpcEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
-        var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        var requestId = RequestIds.New();
         var req = await RpcRequest.ReadAsync(http.Request, http.RequestAborted);
         var format = req.Format;
         ActionDescriptor? action = null;

@@ -34,16 +34,21 @@ public sealed class RpcRequest
 
     public IEnumerable<KeyValuePair<string, string>> AllParameters => Query.Concat(Form);
 
-    public SignatureScheme Scheme =>
+    // Read several times a call (action, version, format, verification), from headers and parameters that never change.
+    private SignatureScheme? _scheme;
+
+    public SignatureScheme Scheme => _scheme ??=
         Header("Authorization") is { } a && a.StartsWith("ACS3-", StringComparison.Ordinal) ? SignatureScheme.V3
         : Param("Signature") is not null || Param("AccessKeyId") is not null ? SignatureScheme.V1
         : SignatureScheme.None;
 
+    /// <summary>The parameter's last value (a form value wins over a query value of the same name), or null.</summary>
     public string? Param(string name)
     {
-        string? found = null;
-        foreach (var (k, v) in AllParameters) if (k == name) found = v;
-        return found;
+        // Two plain loops, not AllParameters: on the path of every call, several times, and Concat allocates.
+        for (var i = Form.Count - 1; i >= 0; i--) if (Form[i].Key == name) return Form[i].Value;
+        for (var i = Query.Count - 1; i >= 0; i--) if (Query[i].Key == name) return Query[i].Value;
+        return null;
     }
 
     public string? Header(string name) => Headers.TryGetValue(name, out var v) && !StringValues.IsNullOrEmpty(v) ? v.ToString() : null;
