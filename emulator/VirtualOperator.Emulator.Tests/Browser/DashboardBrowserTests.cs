@@ -223,6 +223,8 @@ public sealed class DashboardBrowserTests(DashboardHost host, ITestOutputHelper 
         // By action and status, then copy as curl: the command makes the same call again, and it succeeds.
         await page.GetByTestId("journal-status").SelectOptionAsync("2");
         await page.GetByTestId("journal-action").FillAsync("customerlist");
+        // The refused call's row was also the only one a moment ago: wait until it is gone, so the click cannot land on it.
+        await Assertions.Expect(journal.Locator("tr", new() { HasText = "SignatureDoesNotMatch" })).ToHaveCountAsync(0);
         await Assertions.Expect(journal.Locator("tr")).ToHaveCountAsync(1);
         await journal.Locator("tr").First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("curl")).ToContainTextAsync("Action=GetCustomerList");
