@@ -21,8 +21,13 @@ public sealed class RpcEndpoint(
     private readonly IActionGuard[] _guards = guards.ToArray();
     private readonly Dictionary<string, IParameterErrors> _parameterErrors = parameterErrors.ToDictionary(p => p.Product, StringComparer.Ordinal);
 
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.Map("/", (HttpContext http, RpcEndpoint endpoint) => endpoint.HandleAsync(http));
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        // The singleton from the root provider, built at the first call (not at start-up: it builds every store a call
+        // may need), rather than a handler parameter: that made every call open a DI scope it never used.
+        RpcEndpoint? endpoint = null;
+        app.Map("/", (HttpContext http) => (endpoint ??= app.ServiceProvider.GetRequiredService<RpcEndpoint>()).HandleAsync(http));
+    }
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -104,6 +109,13 @@ public sealed class RpcEndpoint(
         journal.Add(new JournalEntry(
             partner is null ? clock.GetUtcNow() : clock.NowFor(partner), wall.UtcNow, partner, accessKeyId,
             action?.Product, action?.Action ?? req.ActionName, status, code, requestId, injected, stringToSign,
-            action?.Version ?? req.VersionName, req.ApiParameters.Select(p => new CallParameter(p.Key, p.Value)).ToList()));
+            action?.Version ?? req.VersionName, CallParameters(req.ApiParameters)));
+    }
+
+    private static List<CallParameter> CallParameters(IReadOnlyList<KeyValuePair<string, string>> pairs)
+    {
+        var list = new List<CallParameter>(pairs.Count);
+        foreach (var (k, v) in pairs) list.Add(new CallParameter(k, v));
+        return list;
     }
 }

@@ -74,7 +74,18 @@ public sealed class RpcRequest
     }
 
     /// <summary>The action's own parameters: everything but the common ones.</summary>
-    public IEnumerable<KeyValuePair<string, string>> ApiParameters => AllParameters.Where(p => !CommonParameters.Contains(p.Key));
+    public IReadOnlyList<KeyValuePair<string, string>> ApiParameters => _apiParameters ??= OwnParameters();
+
+    // Read twice a call (the action's parameters, the journal), so listed once.
+    private List<KeyValuePair<string, string>>? _apiParameters;
+
+    private List<KeyValuePair<string, string>> OwnParameters()
+    {
+        var own = new List<KeyValuePair<string, string>>(Query.Count + Form.Count);
+        foreach (var p in Query) if (!CommonParameters.Contains(p.Key)) own.Add(p);
+        foreach (var p in Form) if (!CommonParameters.Contains(p.Key)) own.Add(p);
+        return own;
+    }
 
     public static async Task<RpcRequest> ReadAsync(HttpRequest http, CancellationToken ct)
     {

@@ -29,7 +29,7 @@ public static class RpcSignatureV1
     public static string Sign(string stringToSign, string accessKeySecret, string signatureMethod = HmacSha1)
     {
         var hmac = ThreadHashes.Hmac(signatureMethod == HmacSha256 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA1, accessKeySecret + "&");
-        hmac.AppendData(Encoding.UTF8.GetBytes(stringToSign));
+        hmac.AppendUtf8(stringToSign);
         Span<byte> mac = stackalloc byte[32];
         var length = hmac.GetHashAndReset(mac);
         return Convert.ToBase64String(mac[..length]);

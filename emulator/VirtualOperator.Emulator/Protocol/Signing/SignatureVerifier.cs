@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using VirtualOperator.Emulator.Clock;
 using VirtualOperator.Emulator.Hosting;
 using VirtualOperator.Emulator.Partners;
@@ -68,7 +69,8 @@ public sealed class SignatureVerifier(
             ?? throw CommonErrors.IncompleteSignature("The Authorization header is not of the form \"ACS3-HMAC-SHA256 Credential=..,SignedHeaders=..,Signature=..\".");
         if (auth.Algorithm != Acs3Signature.Algorithm)
             throw CommonErrors.InvalidSignatureMethod($"Specified signature algorithm \"{auth.Algorithm}\" is not supported; use {Acs3Signature.Algorithm}.");
-        var signed = auth.SignedHeaders.Select(h => h.ToLowerInvariant()).ToList();
+        var signed = new List<string>(auth.SignedHeaders.Count);
+        foreach (var h in auth.SignedHeaders) signed.Add(h.ToLowerInvariant());
         foreach (var h in Acs3Signature.MandatorySignedHeaders)
             if (!signed.Contains(h) || req.Header(h) is null)
                 throw CommonErrors.IncompleteSignature($"The header \"{h}\" must be sent and signed.");
@@ -81,8 +83,9 @@ public sealed class SignatureVerifier(
             throw CommonErrors.ContentSha256NotMatched();
 
         var canonical = Acs3Signature.CanonicalRequest(req.Method, req.Path, req.Query, signed,
-            name => req.Headers.TryGetValue(name, out var v) ? v.Select(x => x ?? "") : [], hashed);
+            HeaderValues, hashed);
         var stringToSign = Acs3Signature.StringToSign(canonical);
+        StringValues HeaderValues(string name) => req.Headers.TryGetValue(name, out var v) ? v : StringValues.Empty;
         var expected = Acs3Signature.Sign(stringToSign, credential.Secret);
         if (!FixedTimeEquals(expected, auth.Signature.ToLowerInvariant()))
         {

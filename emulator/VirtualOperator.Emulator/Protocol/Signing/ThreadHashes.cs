@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -27,5 +28,17 @@ internal static class ThreadHashes
             hmacs.Clear();
         }
         return hmacs[(algorithm, key)] = IncrementalHash.CreateHMAC(algorithm, Encoding.UTF8.GetBytes(key));
+    }
+
+    /// <summary>Appends <paramref name="text"/>'s UTF-8 bytes, encoded into a buffer on the stack (rented when long) rather
+    /// than a new array: a string to sign and a canonical request are hashed on every signed call.</summary>
+    public static void AppendUtf8(this IncrementalHash hash, string text)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        var buffer = max <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        var length = Encoding.UTF8.GetBytes(text, buffer);
+        hash.AppendData(buffer[..length]);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
     }
 }
