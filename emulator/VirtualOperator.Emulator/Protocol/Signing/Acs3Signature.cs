@@ -38,6 +38,18 @@ public static class Acs3Signature
     /// (those iterators and closures were a tenth of what a signed call allocated, docs/performance.md "Read path").</remarks>
     public static string CanonicalRequest(
         string method, string path, IEnumerable<KeyValuePair<string, string>> query,
+        IReadOnlyList<string> signedHeaders, Func<string, StringValues> headerValues, string hashedPayload) =>
+        WriteCanonicalRequest(method, path, query, signedHeaders, headerValues, hashedPayload).ToString();
+
+    [ThreadStatic] private static StringBuilder? t_canonical;
+
+    /// <summary>
+    /// The canonical request, written into this thread's own builder and valid until the next call on this thread: the
+    /// verifier hashes it from there (<see cref="StringToSign(StringBuilder)"/>) and makes a string of it only for a
+    /// refusal's message, instead of a new builder and a new string of a few hundred characters on every signed call.
+    /// </summary>
+    internal static StringBuilder WriteCanonicalRequest(
+        string method, string path, IEnumerable<KeyValuePair<string, string>> query,
         IReadOnlyList<string> signedHeaders, Func<string, StringValues> headerValues, string hashedPayload)
     {
         // Trimmed, lower-case, non-empty, distinct, ordinal order (a plain loop: this runs on every signed call).
@@ -48,7 +60,8 @@ public static class Acs3Signature
             if (name.Length > 0 && !names.Contains(name)) names.Add(name);
         }
         names.Sort(StringComparer.Ordinal);
-        var sb = new StringBuilder(512);
+        // A builder grown by one very long request is let go rather than kept by the thread.
+        var sb = t_canonical is { Capacity: <= 16 * 1024 } kept ? kept.Clear() : t_canonical = new StringBuilder(1024);
         sb.Append(method.ToUpperInvariant()).Append('\n');
         sb.Append(CanonicalUri(path)).Append('\n');
         sb.Append(CanonicalQuery(query)).Append('\n');
@@ -71,10 +84,27 @@ public static class Acs3Signature
         }
         sb.Append('\n');
         sb.Append(hashedPayload);
-        return sb.ToString();
+        return sb;
     }
 
-    public static string StringToSign(string canonicalRequest)
+    public static string StringToSign(string canonicalRequest) => StringToSign(canonicalRequest.AsSpan());
+
+    /// <inheritdoc cref="StringToSign(string)"/>
+    public static string StringToSign(StringBuilder canonicalRequest)
+    {
+        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(canonicalRequest.Length);
+        try
+        {
+            canonicalRequest.CopyTo(0, rented, 0, canonicalRequest.Length);
+            return StringToSign(rented.AsSpan(0, canonicalRequest.Length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private static string StringToSign(ReadOnlySpan<char> canonicalRequest)
     {
         var sha = ThreadHashes.Sha256();
         sha.AppendUtf8(canonicalRequest);

@@ -82,13 +82,14 @@ public sealed class SignatureVerifier(
         if (!string.Equals(hashed, bodyHash, StringComparison.OrdinalIgnoreCase))
             throw CommonErrors.ContentSha256NotMatched();
 
-        var canonical = Acs3Signature.CanonicalRequest(req.Method, req.Path, req.Query, signed,
-            HeaderValues, hashed);
-        var stringToSign = Acs3Signature.StringToSign(canonical);
+        // This thread's builder: hashed from there, made a string only for a refusal (Acs3Signature.WriteCanonicalRequest).
+        var written = Acs3Signature.WriteCanonicalRequest(req.Method, req.Path, req.Query, signed, HeaderValues, hashed);
+        var stringToSign = Acs3Signature.StringToSign(written);
         StringValues HeaderValues(string name) => req.Headers.TryGetValue(name, out var v) ? v : StringValues.Empty;
         var expected = Acs3Signature.Sign(stringToSign, credential.Secret);
         if (!FixedTimeEquals(expected, auth.Signature.ToLowerInvariant()))
         {
+            var canonical = written.ToString();
             log.LogDebug("V3 signature mismatch for {AccessKeyId}; canonical request:\n{Canonical}", auth.AccessKeyId, canonical);
             throw CommonErrors.SignatureDoesNotMatch(stringToSign.Replace("\n", "\\n") + " canonical request is:" + canonical.Replace("\n", "\\n"));
         }

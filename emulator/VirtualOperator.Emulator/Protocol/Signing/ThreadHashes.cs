@@ -32,7 +32,10 @@ internal static class ThreadHashes
 
     /// <summary>Appends <paramref name="text"/>'s UTF-8 bytes, encoded into a buffer on the stack (rented when long) rather
     /// than a new array: a string to sign and a canonical request are hashed on every signed call.</summary>
-    public static void AppendUtf8(this IncrementalHash hash, string text)
+    public static void AppendUtf8(this IncrementalHash hash, string text) => hash.AppendUtf8(text.AsSpan());
+
+    /// <inheritdoc cref="AppendUtf8(IncrementalHash, string)"/>
+    public static void AppendUtf8(this IncrementalHash hash, ReadOnlySpan<char> text)
     {
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         byte[]? rented = null;
