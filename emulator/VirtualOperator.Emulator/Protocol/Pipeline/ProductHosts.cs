@@ -13,13 +13,16 @@ public static class ProductHosts
         ("aas", "Aas"), ("crm", "Crm"), ("bsn", "Bsn"), ("workorder", "Workorder"),
     ];
 
+    // On spans (no string per call: most calls name a loopback host, which says nothing).
     public static string? ProductOf(string host)
     {
-        var h = host.Split(':')[0].ToLowerInvariant();
-        if (!h.EndsWith(".aliyuncs.com", StringComparison.Ordinal)) return null;
-        var label = h.Split('.')[0];
+        var h = host.AsSpan();
+        if (h.IndexOf(':') is var colon and >= 0) h = h[..colon];
+        if (!h.EndsWith(".aliyuncs.com", StringComparison.OrdinalIgnoreCase)) return null;
+        var label = h[..h.IndexOf('.')];
         foreach (var (prefix, product) in Prefixes)
-            if (label == prefix || label.StartsWith(prefix + "-", StringComparison.Ordinal)) return product;
+            if (label.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (label.Length == prefix.Length || label[prefix.Length] == '-'))
+                return product;
         return null;
     }
 }
