@@ -38,6 +38,26 @@ public sealed class PipelineErrorTests : IClassFixture<EmulatorFixture>
     }
 
     [Theory]
+    [InlineData("ACS3-HMAC-SHA256 Credential=LTAI5tVoEmulatorDefault1,Signature=abc", "no SignedHeaders")]
+    [InlineData("ACS3-HMAC-SHA256", "no parts at all")]
+    [InlineData("ACS3-HMAC-SHA256 Credential=LTAI5tVoEmulatorDefault1,SignedHeaders=host;;x-acs-action,Signature=abc", "a mandatory header left unsigned")]
+    public async Task V3_MalformedAuthorization_AnswersIncompleteSignature(string authorization, string because)
+    {
+        var req = new HttpRequestMessage(HttpMethod.Post, "/");
+        req.Headers.TryAddWithoutValidation("Authorization", authorization);
+        foreach (var (k, v) in new Dictionary<string, string>
+                 {
+                     ["x-acs-action"] = "GetCustomerList", ["x-acs-version"] = Bss, ["x-acs-date"] = "2026-12-01T00:00:00Z",
+                     ["x-acs-signature-nonce"] = Guid.NewGuid().ToString("N"), ["x-acs-content-sha256"] = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                 })
+            req.Headers.TryAddWithoutValidation(k, v);
+        var resp = await _app.CreateClient().SendAsync(req);
+        var r = new ApiResult(resp.StatusCode, resp.Content.Headers.ContentType?.ToString() ?? "", await resp.Content.ReadAsStringAsync());
+        ShouldBeError(r, HttpStatusCode.BadRequest, "IncompleteSignature");
+        _ = because;
+    }
+
+    [Theory]
     [InlineData("GET", "HMAC-SHA1")]
     [InlineData("POST", "HMAC-SHA1")]
     [InlineData("GET", "HMAC-SHA256")]
