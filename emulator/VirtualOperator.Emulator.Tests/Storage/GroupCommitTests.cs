@@ -91,4 +91,55 @@ public sealed class GroupCommitTests : IDisposable
         ((object?)things.FindById("a")).Should().NotBeNull();
         ((object?)things.FindById("b")).Should().NotBeNull();
     }
+
+    /// <summary>After a batch of two, the next leader holds its batch back until a second change has queued (changes that
+    /// came together come together again), and a lone change after a batch of one commits at once. Deterministic: the gather
+    /// bound is lengthened, and the second change is started only once the leader is gathering.</summary>
+    [Fact]
+    public async Task AfterABatchOfTwo_TheNextLeaderWaitsForASecondChange()
+    {
+        var sizes = new List<int>();
+        using var db = new EmulatorDatabase(DataPath);
+        db.GroupGatherBound = TimeSpan.FromSeconds(30);
+        using var writing = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        db.BeforeGroupWrite = size =>
+        {
+            sizes.Add(size);
+            if (sizes.Count > 1) return;
+            writing.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+        };
+        // A batch of one (A, held while B and C queue), then a batch of two (B and C).
+        var a = Task.Run(() => db.Atomic(() => db.Persist("things", Doc("a", 1))));
+        writing.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue();
+        var b = Task.Run(() => db.Atomic(() => db.Persist("things", Doc("b", 1))));
+        var c = Task.Run(() => db.Atomic(() => db.Persist("things", Doc("c", 1))));
+        SpinWait.SpinUntil(() => db.QueuedForGroupCommit == 2, TimeSpan.FromSeconds(30)).Should().BeTrue();
+        release.Set();
+        await Task.WhenAll(a, b, c).WaitAsync(TimeSpan.FromSeconds(30));
+        sizes.Should().Equal(1, 2);
+
+        var d = Task.Run(() => db.Atomic(() => db.Persist("things", Doc("d", 1))));
+        SpinWait.SpinUntil(() => db.GroupGathering, TimeSpan.FromSeconds(20)).Should().BeTrue("the last batch held two changes");
+        var e = Task.Run(() => db.Atomic(() => db.Persist("things", Doc("e", 1))));
+        await Task.WhenAll(d, e).WaitAsync(TimeSpan.FromSeconds(30));
+        sizes.Should().Equal(1, 2, 2);
+    }
+
+    [Fact]
+    public async Task LoneChanges_AreNotHeldBack()
+    {
+        var sizes = new List<int>();
+        using var db = new EmulatorDatabase(DataPath);
+        db.GroupGatherBound = TimeSpan.FromSeconds(30);
+        db.BeforeGroupWrite = sizes.Add;
+        // Generous: a leader that gathered would wait out the 30 s bound.
+        var lone = Task.Run(() =>
+        {
+            for (var i = 0; i < 3; i++) db.Atomic(() => db.Persist("things", Doc($"x{i}", 1)));
+        });
+        (await Task.WhenAny(lone, Task.Delay(TimeSpan.FromSeconds(20)))).Should().BeSameAs(lone, "a lone writer's last batch held one change");
+        sizes.Should().Equal(1, 1, 1);
+    }
 }
