@@ -28,7 +28,7 @@ public sealed partial class EmulatorDatabase
     /// </summary>
     public void ReplacePartner(string partnerUid, BsonDocument partner, IReadOnlyDictionary<string, List<BsonDocument>> documents)
     {
-        lock (_writeGate) lock (_liteGate)
+        lock (_writeGate)
         {
             if (!Db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
             try

@@ -36,11 +36,6 @@ public sealed partial class EmulatorDatabase : IDisposable
     // (Atomic) holds it from its first write to its commit.
     private readonly object _writeGate = new();
 
-    // LiteDB's own writes, one transaction at a time: taken under the write gate by a unit's first LiteDB write (held to its
-    // commit) and by a write outside a unit, and alone by the group commit, so a batch being written does not hold up the
-    // changes queueing for the next one under the write gate (docs/durability.md, "Group commit").
-    private readonly object _liteGate = new();
-
     public string? Path { get; }
     public bool IsDurable => Path is not null;
 
@@ -174,7 +169,6 @@ public sealed partial class EmulatorDatabase : IDisposable
             finally
             {
                 _unit = outer;
-                if (unit.Writing) Monitor.Exit(_liteGate);
                 if (unit.Gated) ExitWriteGate();
                 UnitHandedOver();
             }
@@ -263,15 +257,13 @@ public sealed partial class EmulatorDatabase : IDisposable
             }
             if (transaction && !u.Writing)
             {
-                Monitor.Enter(_liteGate);
-                u.Writing = true;
                 Db.BeginTrans();
+                u.Writing = true;
             }
             return default;
         }
         EnterWriteGate();
-        if (transaction) Monitor.Enter(_liteGate);
-        return new WriteScope(this, transaction);
+        return new WriteScope(this);
     }
 
     // The gate is the last level of the lock order: the thread records it so a keyed lock taken under it throws.
@@ -287,14 +279,9 @@ public sealed partial class EmulatorDatabase : IDisposable
         Monitor.Exit(_writeGate);
     }
 
-    public readonly struct WriteScope(EmulatorDatabase? db, bool liteDb) : IDisposable
+    public readonly struct WriteScope(EmulatorDatabase? db) : IDisposable
     {
-        public void Dispose()
-        {
-            if (db is null) return;
-            if (liteDb) Monitor.Exit(db._liteGate);
-            db.ExitWriteGate();
-        }
+        public void Dispose() => db?.ExitWriteGate();
     }
 
     private void CheckSchema()
