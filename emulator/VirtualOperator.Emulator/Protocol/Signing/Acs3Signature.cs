@@ -108,27 +108,21 @@ public static class Acs3Signature
     {
         var sha = ThreadHashes.Sha256();
         sha.AppendUtf8(canonicalRequest);
-        Span<byte> hash = stackalloc byte[32];
-        sha.GetHashAndReset(hash);
-        return string.Concat(Algorithm, "\n", Convert.ToHexStringLower(hash));
+        return string.Concat(Algorithm, "\n", sha.HexDigest());
     }
 
     public static string Sign(string stringToSign, string accessKeySecret)
     {
         var hmac = ThreadHashes.Hmac(HashAlgorithmName.SHA256, accessKeySecret);
         hmac.AppendUtf8(stringToSign);
-        Span<byte> mac = stackalloc byte[32];
-        hmac.GetHashAndReset(mac);
-        return Convert.ToHexStringLower(mac);
+        return hmac.HexDigest();
     }
 
     public static string Sha256Hex(ReadOnlySpan<byte> data)
     {
         var sha = ThreadHashes.Sha256();
         sha.AppendData(data);
-        Span<byte> hash = stackalloc byte[32];
-        sha.GetHashAndReset(hash);
-        return Convert.ToHexStringLower(hash);
+        return sha.HexDigest();
     }
 
     public static string Authorization(string accessKeyId, IEnumerable<string> signedHeaders, string signature) =>

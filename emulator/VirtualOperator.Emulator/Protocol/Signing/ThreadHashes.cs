@@ -44,4 +44,12 @@ internal static class ThreadHashes
         hash.AppendData(buffer[..length]);
         if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
     }
+
+    /// <summary>The digest so far as lower-case hex (V3 signatures and hashes), the context reset for its next use.</summary>
+    public static string HexDigest(this IncrementalHash hash)
+    {
+        Span<byte> digest = stackalloc byte[hash.HashLengthInBytes];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest);
+    }
 }
