@@ -358,8 +358,10 @@ static class Check
         foreach (var f in Directory.GetFiles(Path.GetDirectoryName(dataPath)!, Path.GetFileNameWithoutExtension(dataPath) + "*"))
             File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
         var counts = new Counts { Acknowledged = book.Acknowledged };
-        using (var db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(copy, Path.GetFileName(dataPath)), Connection = ConnectionType.Direct }))
-            Inspect(db, partnerUid, book, counts);
+        // Opened as the emulator opens it on restart: LiteDB recovers its log, and the group commit's journal (changes
+        // acknowledged before LiteDB had them) is replayed into it.
+        using (var db = new VirtualOperator.Emulator.Storage.EmulatorDatabase(Path.Combine(copy, Path.GetFileName(dataPath))))
+            Inspect(db.Db, partnerUid, book, counts);
         Directory.Delete(copy, true);
         return counts;
     }

@@ -10,6 +10,7 @@ public sealed partial class EmulatorDatabase
     /// <summary>Every document naming <paramref name="partnerUid"/>, by collection, in id order; collections in name order.</summary>
     public SortedDictionary<string, List<BsonDocument>> PartnerDocuments(string partnerUid)
     {
+        ApplyJournal(); // read below: LiteDB must hold every acknowledged change first
         var result = new SortedDictionary<string, List<BsonDocument>>(StringComparer.Ordinal);
         foreach (var name in Db.GetCollectionNames().Where(n => !Unscoped.Contains(n)).Order(StringComparer.Ordinal))
         {
@@ -31,6 +32,7 @@ public sealed partial class EmulatorDatabase
     {
         lock (_writeGate)
         {
+            ApplyJournalUnderGate(); // the partner's journaled documents are deleted below, not applied after
             if (!Db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
             try
             {
@@ -55,6 +57,9 @@ public sealed partial class EmulatorDatabase
     }
 
     /// <summary>The document with that id in <paramref name="collection"/>, or null (also when the collection does not exist).</summary>
-    public BsonDocument? Find(string collection, BsonValue id) =>
-        Db.CollectionExists(collection) ? Db.GetCollection(collection).FindById(id) : null;
+    public BsonDocument? Find(string collection, BsonValue id)
+    {
+        ApplyJournal();
+        return Db.CollectionExists(collection) ? Db.GetCollection(collection).FindById(id) : null;
+    }
 }

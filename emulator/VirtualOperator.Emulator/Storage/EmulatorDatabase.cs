@@ -64,10 +64,13 @@ public sealed partial class EmulatorDatabase : IDisposable
         try
         {
             CheckSchema();
+            _journal = new WriteJournal(Path);
+            Replay(_journal);
         }
         catch
         {
             // A refused file is closed again at once, so nothing keeps it open (or locked) after the refusal.
+            _journal?.Dispose();
             file.Dispose();
             throw;
         }
@@ -264,12 +267,24 @@ public sealed partial class EmulatorDatabase : IDisposable
             }
             if (transaction && !u.Writing)
             {
+                // What the journal holds reaches LiteDB before this unit writes there (a later version of one of its
+                // documents, written directly, must not be overwritten by the journal's older one).
+                ApplyJournalUnderGate();
                 Db.BeginTrans();
                 u.Writing = true;
             }
             return default;
         }
         EnterWriteGate();
+        if (transaction)
+        {
+            try { ApplyJournalUnderGate(); }
+            catch
+            {
+                ExitWriteGate();
+                throw;
+            }
+        }
         return new WriteScope(this);
     }
 
@@ -362,8 +377,17 @@ public sealed partial class EmulatorDatabase : IDisposable
         if (!IsOpen) return;
         lock (_writeGate)
         {
-            if (IsDurable) Db.Checkpoint();
+            if (IsDurable)
+            {
+                ApplyJournalUnderGate();
+                Db.Checkpoint();
+            }
             Db.Dispose();
+            if (_journal is not null)
+            {
+                _journal.Dispose();
+                File.Delete(_journal.Path); // empty: everything it held is in LiteDB
+            }
         }
     }
 }
