@@ -82,8 +82,7 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
             await using var wiremock = ServerProcess.Start(Targets.WireMock, paths.BenchDll, ["serve-wiremock", .. bodies]);
             await bare.WaitHealthyAsync(HealthTimeout);
             await wiremock.WaitHealthyAsync(HealthTimeout);
-            // Writes with --data commit to a file before they are answered (the in-memory emulator keeps ledgers in
-            // memory only), so they are measured too, on their own emulator with the same setup.
+            // The emulator with --data, for the write case (below).
             await using var durable = settings.Servers.Contains("durable") && settings.Cases.Contains("write")
                 ? ServerProcess.Start(Targets.Durable, paths.EmulatorDll, "--data", Path.Combine(dir.FullName, "state.db"))
                 : null;
@@ -100,24 +99,43 @@ public sealed class BenchRun(BenchPaths paths, BenchSettings settings, TextWrite
                 if (settings.Cases.Contains("customer") && connections == settings.V1Connections) cases.Add((CustomerCase, (s, n) => EmulatorSetup.CreateCustomer(s, _tag + "c" + connections, n), creator));
                 if (settings.Cases.Contains("v1") && connections == settings.V1Connections) cases.Add((ReadV1Case, (s, _) => s.V1("GetCustomerList"), reader));
                 foreach (var (name, make, keys) in cases)
+                {
+                    var targets = new List<(string Server, Func<long, HttpRequestMessage> Make)>();
                     foreach (var server in servers.Where(x => settings.Servers.Contains(x.Name == Targets.WireMock ? "wiremock" : x.Name)
                                  && !(x.Name == Targets.WireMock && name is OrderCase or CustomerCase)))
                     {
                         var signer = EmulatorSetup.Signer(server.BaseUri, keys);
-                        var r = await LoadGenerator.RunAsync(connections, settings.Warmup, settings.Duration, settings.MaxRequests,
-                            n => make(signer, n), EmulatorSetup.CheckSuccess);
-                        Record(results, name, connections, server.Name, r);
+                        targets.Add((server.Name, n => make(signer, n)));
                     }
-                if (durable is not null && durableWrites is { } dw)
-                {
-                    var signer = EmulatorSetup.Signer(durable.BaseUri, dw.Keys);
-                    var r = await LoadGenerator.RunAsync(connections, settings.Warmup, settings.Duration, settings.MaxRequests,
-                        n => EmulatorSetup.ChangeQuota(signer, dw.Owners, _tag + "d" + connections, n), EmulatorSetup.CheckSuccess);
-                    Record(results, WriteCase, connections, durable.Name, r);
+                    // Writes with --data commit to a file before they are answered (the in-memory emulator keeps ledgers in
+                    // memory only), so they are measured too, on their own emulator with the same setup, taking turns with the rest.
+                    if (name == WriteCase && durable is not null && durableWrites is { } dw)
+                    {
+                        var signer = EmulatorSetup.Signer(durable.BaseUri, dw.Keys);
+                        targets.Add((durable.Name, n => EmulatorSetup.ChangeQuota(signer, dw.Owners, _tag + "d" + connections, n)));
+                    }
+                    await TakeTurnsAsync(results, name, connections, targets);
                 }
             }
         }
         finally { dir.Delete(recursive: true); }
+    }
+
+    /// <summary>One case at one connection count: every target measured in <see cref="BenchSettings.Rounds"/> rounds, taking
+    /// turns, and recorded as its rounds together. Request numbers go on across rounds (a stateful write never repeats an
+    /// OutBizId or an e-mail address, so no round is answered from an idempotency record).</summary>
+    private async Task TakeTurnsAsync(BenchResults results, string name, int connections, IReadOnlyList<(string Server, Func<long, HttpRequestMessage> Make)> targets)
+    {
+        var windows = targets.ToDictionary(t => t.Server, _ => new List<LoadResult>());
+        var rounds = Math.Max(1, settings.Rounds);
+        for (var round = 0; round < rounds; round++)
+            foreach (var (server, make) in targets)
+            {
+                var offset = round * 1_000_000_000L;
+                windows[server].Add(await LoadGenerator.RunAsync(connections, round == 0 ? settings.Warmup : settings.RoundWarmup,
+                    settings.Duration / rounds, Math.Max(1, settings.MaxRequests / rounds), n => make(offset + n), EmulatorSetup.CheckSuccess));
+            }
+        foreach (var (server, _) in targets) Record(results, name, connections, server, LoadResult.Merge(windows[server]));
     }
 
     private async Task<(PartnerKeys Keys, IReadOnlyList<string> Owners)?> DurableWriterAsync(ServerProcess durable)

@@ -21,6 +21,7 @@ public sealed record BenchSettings(
         if (Arg("--connections") is { } c) s = s with { Connections = c.Split(',').Select(x => int.Parse(x, inv)).ToArray() };
         if (Arg("--warmup") is { } w) s = s with { Warmup = TimeSpan.FromSeconds(double.Parse(w, inv)) };
         if (Arg("--duration") is { } d) s = s with { Duration = TimeSpan.FromSeconds(double.Parse(d, inv)) };
+        if (Arg("--rounds") is { } r) s = s with { Rounds = int.Parse(r, inv) };
         if (Arg("--writes") is { } n) s = s with { MemoryWrites = long.Parse(n, inv) };
         if (Arg("--phases") is { } p) s = s with { Phases = p.Split(',') };
         if (Arg("--cases") is { } k) s = s with { Cases = k.Split(',') };
@@ -29,6 +30,17 @@ public sealed record BenchSettings(
     }
 
     public string[] Phases { get; init; } = ["startup", "throughput", "memory", "lifecycle"];
+
+    /// <summary>
+    /// Each throughput case's servers are measured in this many rounds, taking turns (baseline, emulator, WireMock.Net,
+    /// baseline, ...), each round <see cref="Duration"/> / rounds long; a server's result is its rounds together. On a
+    /// shared 2-core machine the load around one 8 s window moved a ratio by 10% and more; taking turns spreads it over
+    /// every server alike. Only the first round warms up for <see cref="Warmup"/>; later ones for <see cref="RoundWarmup"/>
+    /// (connections reopened, the JIT already done).
+    /// </summary>
+    public int Rounds { get; init; } = 3;
+
+    public TimeSpan RoundWarmup => Warmup < TimeSpan.FromMilliseconds(500) ? Warmup : TimeSpan.FromMilliseconds(500);
 
     public bool Runs(string phase) => Phases.Contains(phase);
 
@@ -41,5 +53,5 @@ public sealed record BenchSettings(
     public static readonly BenchSettings SmokeRun = new(
         Smoke: true, Connections: [1, 8], V1Connections: 8, Warmup: TimeSpan.FromMilliseconds(200), Duration: TimeSpan.FromMilliseconds(400),
         MaxRequests: 5_000, StartupRounds: 1, IdleSettle: TimeSpan.FromMilliseconds(200), MemoryWrites: 1_000, GrowthSmall: 100,
-        ListDuration: TimeSpan.FromMilliseconds(300), LifecycleInstances: 20);
+        ListDuration: TimeSpan.FromMilliseconds(300), LifecycleInstances: 20) { Rounds = 2 };
 }

@@ -7,6 +7,20 @@ namespace VirtualOperator.Bench;
 public sealed record LoadResult(long Requests, long Errors, double Seconds, double P50Ms, double P99Ms, string? FirstError)
 {
     public double Rps => Seconds > 0 ? Requests / Seconds : 0;
+
+    /// <summary>Every latency of the window, in <see cref="Stopwatch"/> ticks, sorted (for <see cref="Merge"/>).</summary>
+    internal long[] Latencies { get; init; } = [];
+
+    /// <summary>Several windows of one server as one: requests and seconds summed, percentiles over all latencies.</summary>
+    public static LoadResult Merge(IReadOnlyList<LoadResult> windows)
+    {
+        if (windows.Count == 1) return windows[0];
+        var all = windows.SelectMany(w => w.Latencies).ToArray();
+        Array.Sort(all);
+        return new LoadResult(windows.Sum(w => w.Requests), windows.Sum(w => w.Errors), windows.Sum(w => w.Seconds),
+            LoadGenerator.Percentile(all, 0.50), LoadGenerator.Percentile(all, 0.99), windows.Select(w => w.FirstError).FirstOrDefault(e => e is not null))
+        { Latencies = all };
+    }
 }
 
 /// <summary>
@@ -76,10 +90,10 @@ public static class LoadGenerator
         var seconds = (Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency;
         var all = perWorker.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new LoadResult(all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99), firstError);
+        return new LoadResult(all.Length, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99), firstError) { Latencies = all };
     }
 
-    private static double Percentile(long[] sorted, double q)
+    internal static double Percentile(long[] sorted, double q)
     {
         if (sorted.Length == 0) return double.NaN;
         var i = Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1);

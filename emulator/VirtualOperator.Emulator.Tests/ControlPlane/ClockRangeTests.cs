@@ -13,13 +13,10 @@ namespace VirtualOperator.Emulator.Tests.ControlPlane;
 /// </summary>
 public sealed class ClockRangeTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vo-clock-" + Guid.NewGuid().ToString("N"));
-    private string DataPath => Path.Combine(_dir, "state.db");
+    private readonly TempDataDir _temp = new("clock");
+    private string DataPath => _temp.DataPath;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     private static async Task<(HttpStatusCode Status, JsonObject Body)> Post(HttpClient http, string path, object body)
     {

@@ -9,13 +9,11 @@ namespace VirtualOperator.Emulator.Tests.Storage;
 /// <summary>Strings compare byte for byte (issue 11, item 5), in new stores and in files written by schema 1.</summary>
 public sealed class CollationTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vo-collation-" + Guid.NewGuid().ToString("N"));
-    private string DataPath => Path.Combine(_dir, "state.db");
+    private readonly TempDataDir _temp = new("collation");
+    private string Dir => _temp.Path;
+    private string DataPath => _temp.DataPath;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task ClientTokensDifferingInCase_AreTwoPurchases()
@@ -45,7 +43,7 @@ public sealed class CollationTests : IDisposable
     [Fact]
     public void Schema1File_IsMigratedToBinaryCollation_KeepingItsData()
     {
-        Directory.CreateDirectory(_dir);
+        Directory.CreateDirectory(Dir);
         // A file as schema 1 wrote it: LiteDB's default collation (ignores case).
         using (var old = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct }))
         {

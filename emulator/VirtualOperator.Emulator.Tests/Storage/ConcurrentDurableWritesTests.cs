@@ -14,13 +14,10 @@ namespace VirtualOperator.Emulator.Tests.Storage;
 public sealed class ConcurrentDurableWritesTests : IDisposable
 {
     private const string Version = "2017-12-14";
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vo-concurrent-" + Guid.NewGuid().ToString("N"));
-    private string DataPath => Path.Combine(_dir, "state.db");
+    private readonly TempDataDir _temp = new("concurrent");
+    private string DataPath => _temp.DataPath;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task ParallelChangesPurchasesAndCustomers_AllLand_NoneTwice_AndSurviveARestart()

@@ -9,13 +9,11 @@ namespace VirtualOperator.Emulator.Tests.Storage;
 
 public sealed class DurabilityTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vo-durability-" + Guid.NewGuid().ToString("N"));
-    private string DataPath => Path.Combine(_dir, "state.db");
+    private readonly TempDataDir _temp = new("durability");
+    private string Dir => _temp.Path;
+    private string DataPath => _temp.DataPath;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task DataPath_PartnerCreatedBeforeRestart_StillAuthenticatesAfter()
@@ -42,7 +40,7 @@ public sealed class DurabilityTests : IDisposable
     [Fact]
     public void DataPath_WrittenByNewerSchema_IsRefusedAndLeftUntouched()
     {
-        Directory.CreateDirectory(_dir);
+        Directory.CreateDirectory(Dir);
         using (var db = new LiteDatabase(DataPath))
             db.GetCollection("_meta").Upsert(new BsonDocument { ["_id"] = "schema", ["version"] = 999 });
         var bytes = File.ReadAllBytes(DataPath);

@@ -1,5 +1,6 @@
 using LiteDB;
 using VirtualOperator.Emulator.Storage;
+using VirtualOperator.Emulator.Tests.Support;
 
 namespace VirtualOperator.Emulator.Tests.Storage;
 
@@ -7,13 +8,10 @@ namespace VirtualOperator.Emulator.Tests.Storage;
 /// inserted without a look-up, yet one that was there after all is still written (not the whole batch refused).</summary>
 public sealed class GroupCommitTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vo-groupcommit-" + Guid.NewGuid().ToString("N"));
-    private string DataPath => Path.Combine(_dir, "state.db");
+    private readonly TempDataDir _temp = new("groupcommit");
+    private string DataPath => _temp.DataPath;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     private static BsonDocument Doc(string id, int version) => new() { ["_id"] = id, ["PartnerUid"] = "p", ["Version"] = version };
 

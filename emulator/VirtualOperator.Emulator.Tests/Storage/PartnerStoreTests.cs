@@ -13,12 +13,10 @@ namespace VirtualOperator.Emulator.Tests.Storage;
 /// </summary>
 public sealed class PartnerStoreTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vo-partners-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDataDir _temp = new("partners");
+    private string Dir => _temp.Path;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task InMemory_StartHealthAndNewPartners_DoNotOpenLiteDb()
@@ -54,7 +52,7 @@ public sealed class PartnerStoreTests : IDisposable
     [InlineData(true)]
     public void Create_WithATakenUidOrAccessKeyId_IsRefused_AndChangesNothing(bool durable)
     {
-        using var app = new EmulatorApplication(durable ? Path.Combine(_dir, "state.db") : null);
+        using var app = new EmulatorApplication(durable ? Path.Combine(Dir, "state.db") : null);
         _ = app.Server;
         var store = app.Services.GetRequiredService<PartnerStore>();
         var first = store.Create("first", testAccount: false);

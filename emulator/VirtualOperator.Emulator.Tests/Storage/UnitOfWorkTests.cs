@@ -14,12 +14,10 @@ namespace VirtualOperator.Emulator.Tests.Storage;
 /// </summary>
 public sealed class UnitOfWorkTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vo-unit-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDataDir _temp = new("unit");
+    private string Dir => _temp.Path;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     private sealed class ProductThing
     {
@@ -32,7 +30,7 @@ public sealed class UnitOfWorkTests : IDisposable
     [InlineData(true)]
     public void Place_WhenApplyFailsAfterItsWrites_NothingOfThePurchaseRemains(bool durable)
     {
-        using var app = new EmulatorApplication(durable ? Path.Combine(_dir, "state.db") : null);
+        using var app = new EmulatorApplication(durable ? Path.Combine(Dir, "state.db") : null);
         _ = app.Server; // started
         var services = app.Services;
         var (desk, ledger, db) = (services.GetRequiredService<OrderDesk>(), services.GetRequiredService<CreditLedger>(), services.GetRequiredService<EmulatorDatabase>());

@@ -1,5 +1,6 @@
 using LiteDB;
 using VirtualOperator.Emulator.Storage;
+using VirtualOperator.Emulator.Tests.Support;
 
 namespace VirtualOperator.Emulator.Tests.Storage;
 
@@ -8,13 +9,11 @@ namespace VirtualOperator.Emulator.Tests.Storage;
 /// and it reaches LiteDB when the journal is idle or full.</summary>
 public sealed class WriteJournalTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vo-journal-" + Guid.NewGuid().ToString("N"));
-    private string DataPath => Path.Combine(_dir, "state.db");
+    private readonly TempDataDir _temp = new("journal");
+    private string Dir => _temp.Path;
+    private string DataPath => _temp.DataPath;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     private static BsonDocument Doc(string id, int version) => new() { ["_id"] = id, ["PartnerUid"] = "p", ["Version"] = version };
 
@@ -24,9 +23,9 @@ public sealed class WriteJournalTests : IDisposable
     // What a kill -9 leaves: the files as they are now, in another directory, with the first process still holding its own.
     private string CopyFiles()
     {
-        var copy = Path.Combine(_dir, "copy-" + Guid.NewGuid().ToString("N")[..6]);
+        var copy = Path.Combine(Dir, "copy-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(copy);
-        foreach (var f in Directory.GetFiles(_dir, "state*")) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+        foreach (var f in Directory.GetFiles(Dir, "state*")) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
         return Path.Combine(copy, "state.db");
     }
 

@@ -2,23 +2,22 @@ using LiteDB;
 using VirtualOperator.Emulator.Products.Ecs;
 using VirtualOperator.Emulator.Products.Rds;
 using VirtualOperator.Emulator.Storage;
+using VirtualOperator.Emulator.Tests.Support;
 
 namespace VirtualOperator.Emulator.Tests.Products.Instances;
 
 /// <summary>The shared store base keeps the collections and indexes that ECS and RDS data files already hold.</summary>
 public sealed class InstanceStoreTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vo-instances-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDataDir _temp = new("instances");
+    private string Dir => _temp.Path;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void DataFileWrittenBeforeTheBase_OpensWithItsIndexesAndInstances()
     {
-        var path = Path.Combine(_dir, "state.db");
+        var path = Path.Combine(Dir, "state.db");
         using (var before = new EmulatorDatabase(path))
         {
             // What EcsStore and RdsStore wrote before they derived from InstanceStore: indexes made from lambdas.

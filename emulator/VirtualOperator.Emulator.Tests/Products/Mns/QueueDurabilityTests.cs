@@ -8,13 +8,10 @@ namespace VirtualOperator.Emulator.Tests.Products.Mns;
 /// <summary>The queue's delivery state is durable with <c>--data</c>: a restart neither redelivers a deleted message nor forgets a receive.</summary>
 public sealed class QueueDurabilityTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vo-mns-" + Guid.NewGuid().ToString("N"));
-    private string DataPath => Path.Combine(_dir, "state.db");
+    private readonly TempDataDir _temp = new("mns");
+    private string DataPath => _temp.DataPath;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     private static Task<(HttpStatusCode Status, XElement? Root)> Mns(EmulatorApplication app, PartnerKeys p, HttpMethod method, string resource) =>
         new MnsTestClient(app, p).SendAsync(method, resource);

@@ -5,13 +5,10 @@ namespace VirtualOperator.Emulator.Tests.Products.BssOpenApi.Budget;
 
 public sealed class BudgetDurabilityTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "vo-budget-" + Guid.NewGuid().ToString("N"));
-    private string DataPath => Path.Combine(_dir, "state.db");
+    private readonly TempDataDir _temp = new("budget");
+    private string DataPath => _temp.DataPath;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task DataPath_LedgerStatusAlarmsAndOutBizIds_SurviveARestart()
