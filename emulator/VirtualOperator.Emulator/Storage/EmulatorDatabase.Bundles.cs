@@ -12,7 +12,7 @@ public sealed partial class EmulatorDatabase
     {
         ApplyJournal(); // read below: LiteDB must hold every acknowledged change first
         var result = new SortedDictionary<string, List<BsonDocument>>(StringComparer.Ordinal);
-        foreach (var name in Db.GetCollectionNames().Where(n => !Unscoped.Contains(n)).Order(StringComparer.Ordinal))
+        foreach (var name in CollectionNames().Where(n => !Unscoped.Contains(n)).Order(StringComparer.Ordinal))
         {
             var docs = Db.GetCollection(name).Find(Query.EQ("PartnerUid", partnerUid)).OrderBy(d => d["_id"]).ToList();
             if (docs.Count > 0) result[name] = docs;
@@ -36,7 +36,7 @@ public sealed partial class EmulatorDatabase
             if (!Db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
             try
             {
-                foreach (var name in Db.GetCollectionNames().Where(n => !Unscoped.Contains(n)).ToList())
+                foreach (var name in CollectionNames().Where(n => !Unscoped.Contains(n)))
                     Db.GetCollection(name).DeleteMany(Query.EQ("PartnerUid", partnerUid));
                 // The partner document is the PartnerStore's to keep in memory; LiteDB holds a copy only with --data.
                 if (IsDurable)
@@ -60,6 +60,6 @@ public sealed partial class EmulatorDatabase
     public BsonDocument? Find(string collection, BsonValue id)
     {
         ApplyJournal();
-        return Db.CollectionExists(collection) ? Db.GetCollection(collection).FindById(id) : null;
+        return CollectionNames().Contains(collection) ? Db.GetCollection(collection).FindById(id) : null;
     }
 }

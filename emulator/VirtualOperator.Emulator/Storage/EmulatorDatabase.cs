@@ -354,15 +354,26 @@ public sealed partial class EmulatorDatabase : IDisposable
     /// <summary>Deletes every document of one partner in every product collection; the partner itself stays.</summary>
     public void DeletePartnerData(string partnerUid)
     {
-        foreach (var name in Db.GetCollectionNames().Where(n => !Unscoped.Contains(n)).ToList())
+        foreach (var name in CollectionNames().Where(n => !Unscoped.Contains(n)))
             Collection(name).DeleteMany(Query.EQ("PartnerUid", partnerUid));
+    }
+
+    /// <summary>
+    /// The collections LiteDB holds. Read under the write gate: LiteDB lists them from its header page's dictionary with no
+    /// lock of its own (<c>HeaderPage.GetCollections</c>), and a transaction creating a collection (every one does at its
+    /// first document, and every LiteDB write holds the gate) changes that dictionary: listed outside the gate, a bundle
+    /// export failed with "Collection was modified" (<c>CollectionListRaceTests</c>).
+    /// </summary>
+    private List<string> CollectionNames()
+    {
+        lock (_writeGate) return Db.GetCollectionNames().ToList();
     }
 
     /// <summary>Drops everything, then writes the schema marker again.</summary>
     public void DeleteAll()
     {
         if (!IsOpen) return;
-        foreach (var name in Db.GetCollectionNames().ToList())
+        foreach (var name in CollectionNames())
             using (Writing()) Db.DropCollection(name);
         CheckSchema();
     }
