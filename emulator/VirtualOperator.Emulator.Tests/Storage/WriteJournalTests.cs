@@ -43,7 +43,7 @@ public sealed class WriteJournalTests : IDisposable
             VersionIn(raw, "a").Should().BeNull("LiteDB's own files do not hold it: only the journal does");
         using var restarted = new EmulatorDatabase(copy);
         VersionIn(restarted.Db, "a").Should().Be(1);
-        new FileInfo(Path.ChangeExtension(copy, null) + "-journal.bin").Length.Should().Be(0, "replayed, then emptied");
+        new FileInfo(WriteJournal.PathFor(copy)).Length.Should().Be(0, "replayed, then emptied");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class WriteJournalTests : IDisposable
         db.Atomic(() => db.Persist("things", Doc("a", 1)));
         var copy = CopyFiles();
         // A record the process died writing: its length says more bytes than the file has.
-        using (var journal = File.Open(Path.ChangeExtension(copy, null) + "-journal.bin", FileMode.Append))
+        using (var journal = File.Open(WriteJournal.PathFor(copy), FileMode.Append))
             journal.Write([0xE8, 0x03, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9]);
 
         using var restarted = new EmulatorDatabase(copy);

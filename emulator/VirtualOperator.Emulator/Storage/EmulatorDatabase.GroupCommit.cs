@@ -101,7 +101,7 @@ public sealed partial class EmulatorDatabase
 
         private void Run()
         {
-            var latest = new Dictionary<(string Collection, BsonValue Id), WriteJournal.JournalDoc>();
+            var latest = new Dictionary<(string Collection, BsonValue Id), DeferredDoc>();
             var journal = _db._journal!;
             while (true)
             {
@@ -138,12 +138,7 @@ public sealed partial class EmulatorDatabase
                     // Last version of each document (tickets are in commit order, so a later one is the later state).
                     latest.Clear();
                     foreach (var ticket in batch)
-                        foreach (var d in ticket.Docs)
-                        {
-                            var key = (d.Collection, d.Doc["_id"]);
-                            latest[key] = latest.TryGetValue(key, out var first)
-                                ? new(d.Collection, d.Doc, first.Inserted || d.Inserted) : new(d.Collection, d.Doc, d.Inserted);
-                        }
+                        foreach (var d in ticket.Docs) DeferredDoc.KeepLatest(latest, d);
                     lock (journal.Sync) journal.Append(latest.Values);
                 }
                 catch (Exception e)

@@ -30,7 +30,7 @@ public sealed partial class EmulatorDatabase
         var docs = journal.ReadAll();
         if (docs.Count > 0)
         {
-            var latest = new Dictionary<(string, BsonValue), WriteJournal.JournalDoc>();
+            var latest = new Dictionary<(string, BsonValue), DeferredDoc>();
             foreach (var d in docs) latest[(d.Collection, d.Doc["_id"])] = d;
             Db.BeginTrans();
             try

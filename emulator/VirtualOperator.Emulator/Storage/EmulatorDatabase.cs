@@ -116,9 +116,6 @@ public sealed partial class EmulatorDatabase : IDisposable
     // synchronous, so a thread-static (not an AsyncLocal) is the right scope. Owner: tests run several hosts in one process.
     [ThreadStatic] private static UnitOfWork? _unit;
 
-    /// <summary>A document of an in-memory owner, written at its unit's end; <c>Inserted</c>: known never written before.</summary>
-    private readonly record struct DeferredDoc(string Collection, BsonDocument Doc, bool Inserted);
-
     private sealed class UnitOfWork(EmulatorDatabase owner)
     {
         public readonly EmulatorDatabase Owner = owner;

@@ -29,7 +29,7 @@ internal sealed class WriteJournal : IDisposable
     public string Path { get; }
 
     /// <summary>Documents appended and not yet applied to LiteDB, their last version each, in first-appended order.</summary>
-    public Dictionary<(string Collection, BsonValue Id), JournalDoc> Pending { get; } = [];
+    public Dictionary<(string Collection, BsonValue Id), DeferredDoc> Pending { get; } = [];
 
     public WriteJournal(string dataPath)
     {
@@ -42,11 +42,9 @@ internal sealed class WriteJournal : IDisposable
     public static string PathFor(string dataPath) =>
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(dataPath)!, System.IO.Path.GetFileNameWithoutExtension(dataPath) + "-journal.bin");
 
-    public readonly record struct JournalDoc(string Collection, BsonDocument Doc, bool Inserted);
-
     /// <summary>Appends one batch (one record, one write) and adds it to <see cref="Pending"/>. When this returns the batch
     /// is in the operating system's cache, so it survives the death of the process (not a power cut).</summary>
-    public void Append(IReadOnlyCollection<JournalDoc> docs)
+    public void Append(IReadOnlyCollection<DeferredDoc> docs)
     {
         var array = new BsonArray();
         foreach (var d in docs)
@@ -58,18 +56,13 @@ internal sealed class WriteJournal : IDisposable
         payload.CopyTo(record, HeaderBytes);
         RandomAccess.Write(_file, record, _length);
         _length += record.Length;
-        foreach (var d in docs)
-        {
-            var key = (d.Collection, d.Doc["_id"]);
-            // A document new in an earlier batch still pending is new to LiteDB still.
-            Pending[key] = Pending.TryGetValue(key, out var first) ? d with { Inserted = first.Inserted || d.Inserted } : d;
-        }
+        foreach (var d in docs) DeferredDoc.KeepLatest(Pending, d);
     }
 
     /// <summary>Every whole record on file, in order (at start, before anything is appended); a torn tail is left out.</summary>
-    public List<JournalDoc> ReadAll()
+    public List<DeferredDoc> ReadAll()
     {
-        var result = new List<JournalDoc>();
+        var result = new List<DeferredDoc>();
         long at = 0;
         Span<byte> header = stackalloc byte[HeaderBytes];
         while (at + HeaderBytes <= _length)
@@ -81,7 +74,7 @@ internal sealed class WriteJournal : IDisposable
             if (RandomAccess.Read(_file, payload, at + HeaderBytes) < size) break;
             if (XxHash64.HashToUInt64(payload) != BinaryPrimitives.ReadUInt64LittleEndian(header[4..])) break;
             foreach (var item in BsonSerializer.Deserialize(payload)["docs"].AsArray)
-                result.Add(new JournalDoc(item["c"].AsString, item["d"].AsDocument, item["i"].AsBoolean));
+                result.Add(new DeferredDoc(item["c"].AsString, item["d"].AsDocument, item["i"].AsBoolean));
             at += HeaderBytes + size;
         }
         return result;

@@ -28,7 +28,7 @@ public sealed class MnsEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
-        var requestId = Convert.ToHexString(Protocol.Responses.RequestIds.NewGuid().ToByteArray())[..24];
+        var requestId = Protocol.Responses.RequestIds.NewHex24();
         var req = await MnsRequest.ReadAsync(http);
         var operation = OperationOf(req, out var queueName);
         ResolvedCredential? caller = null;

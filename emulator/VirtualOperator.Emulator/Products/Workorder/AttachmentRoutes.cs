@@ -57,7 +57,7 @@ public static class AttachmentRoutes
 
     private static IResult OssError(HttpContext http, (string Code, string Message, int Status) e)
     {
-        var requestId = Convert.ToHexString(Protocol.Responses.RequestIds.NewGuid().ToByteArray())[..24];
+        var requestId = Protocol.Responses.RequestIds.NewHex24();
         return Results.Content(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error>" +
             $"<Code>{SecurityElement.Escape(e.Code)}</Code><Message>{SecurityElement.Escape(e.Message)}</Message>" +

@@ -14,6 +14,10 @@ public static class RequestIds
             if (chars[i] is >= 'a' and <= 'f') chars[i] = (char)(chars[i] - ('a' - 'A'));
     });
 
+    /// <summary>The request id of the XML services the emulator answers besides RPC (the MNS queue, the attachment store's
+    /// OSS-style errors): 24 upper-case hex digits.</summary>
+    public static string NewHex24() => Convert.ToHexString(NewGuid().ToByteArray())[..24];
+
     /// <summary>
     /// A random (version 4) GUID from the process's cryptographic generator. Not <see cref="Guid.NewGuid"/>: on Linux
     /// this .NET build reads <c>/dev/urandom</c> for each one, a <c>read()</c> system call per request (counted with
