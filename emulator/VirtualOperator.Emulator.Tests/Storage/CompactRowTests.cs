@@ -84,6 +84,35 @@ public sealed class CompactRowTests
         }, iter: 2000);
 
     [Fact]
+    public void RecordedBodyAndMd5_ReadBackAsTheirText() =>
+        Gen.Select(GenPlain, GenPlain, GenPlain, GenAny, Gen.Bool).Sample((id, type, partner, rest, headShaped) =>
+        {
+            var body = headShaped ? $"{{\"MessageId\":\"{id}\",\"EventType\":\"{type}\",\"PartnerUid\":\"{partner}\",{rest}" : rest;
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(body);
+            var md5 = System.Security.Cryptography.MD5.HashData(utf8);
+            var m = new PartnerMessage { Id = id, EventType = type, PartnerUid = partner };
+            m.SetRecorded(utf8, md5);
+            m.MessageBody.Should().Be(body);
+            m.MessageBodyMD5.Should().Be(Convert.ToHexString(md5));
+            m.Copy().MessageBody.Should().Be(body);
+        }, iter: 2000);
+
+    [Fact]
+    public void SetDue_ReadsBackAsTheDueKeyOfTheRowsPartner() =>
+        Gen.Select(GenPlain, Gen.Long[0, DateTime.MaxValue.Ticks], Gen.Int[0, 2]).Sample((partner, ticks, kind) =>
+        {
+            var at = new DateTime(ticks, (DateTimeKind)kind);
+            var i = new SalesInstance { PartnerUid = partner };
+            i.SetDue(at);
+            var key = SalesInstance.DueKeyOf(partner, at);
+            i.DueKey.Should().Be(key);
+            i.Copy().DueKey.Should().Be(key);
+            i.PartnerUid = new string(partner);
+            i.ShareDueKey();
+            i.DueKey.Should().Be(key);
+        }, iter: 2000);
+
+    [Fact]
     public void DueKey_ReadsBackAsSet() =>
         Gen.Select(GenPlain, Gen.Long[0, DateTime.MaxValue.Ticks - 1], GenAny, Gen.Bool).Sample((partner, ticks, other, formed) =>
         {

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using VirtualOperator.Emulator.Domain;
 using VirtualOperator.Emulator.Partners;
+using VirtualOperator.Emulator.Protocol.Signing;
+using Sales = VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 
 namespace VirtualOperator.Emulator.Products.Messages;
 
@@ -32,25 +33,31 @@ public sealed class PartnerEvents(MessageStore store, PartnerStore partners, Sto
             partnerUid = Storage.SharedStrings.Of(partnerUid)!;
             // Everything but the sequence number before the write gate: the gate is held from here to the commit, and every
             // change that records a message waits for it.
-            var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-            var body = JsonSerializer.Serialize(new
+            Span<byte> random = stackalloc byte[16];
+            RandomNumberGenerator.Fill(random);
+            var id = Convert.ToHexString(random);
+            var body = JsonSerializer.SerializeToUtf8Bytes(new
             {
                 MessageId = id,
                 EventType = eventType,
                 PartnerUid = partnerUid,
-                EventTime = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                EventTime = Sales.Wire.Time(now.UtcDateTime),
                 Data = payload,
             }, Json);
+            // A reused MD5 context (ThreadHashes): a one-shot MD5.HashData looks the algorithm up in OpenSSL every time.
+            var md5 = ThreadHashes.Md5();
+            md5.AppendData(body);
+            Span<byte> digest = stackalloc byte[16];
+            md5.GetHashAndReset(digest);
             var message = new PartnerMessage
             {
                 Id = id,
                 PartnerUid = partnerUid,
                 QueueName = Storage.SharedStrings.Of(partners.Get(partnerUid)?.MessageQueue ?? $"vo-messages-{partnerUid}")!,
                 EventType = eventType,
-                MessageBody = body,
-                MessageBodyMD5 = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(body))),
                 EnqueueTime = now.ToUnixTimeMilliseconds(),
             };
+            message.SetRecorded(body, digest);
             // The write gate (held by the unit to its commit) orders every partner's sequence numbers.
             using var writing = db.InCommitOrder();
             message.Sequence = _sequence[partnerUid] = (_sequence.TryGetValue(partnerUid, out var last) ? last : store.CountFor(partnerUid)) + 1;

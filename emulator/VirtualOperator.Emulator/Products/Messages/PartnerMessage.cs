@@ -49,7 +49,26 @@ public sealed class PartnerMessage
         public static Head Of(string? id, string? eventType, string? partnerUid) =>
             Plain(id) && Plain(eventType) && Plain(partnerUid) ? new Head(id, eventType, partnerUid) : default;
 
-        private static bool Plain(string? s) => !string.IsNullOrEmpty(s) && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+        private static bool Plain(string? s) => !string.IsNullOrEmpty(s) && !s.AsSpan().ContainsAnyExcept(PlainChars);
+
+        private static readonly System.Buffers.SearchValues<char> PlainChars =
+            System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+    }
+
+    /// <summary>Sets the body from its UTF-8 bytes and the MD5 from its 16 bytes, as recorded by <see cref="PartnerEvents"/>:
+    /// what setting <see cref="MessageBody"/> and <see cref="MessageBodyMD5"/> to their text would keep, without the text
+    /// (every paid order, renewal and notice records one). <see cref="Id"/>, <see cref="EventType"/> and
+    /// <see cref="PartnerUid"/> must be set first.</summary>
+    internal void SetRecorded(byte[] utf8Body, ReadOnlySpan<byte> md5)
+    {
+        var head = Head.Of(Id, EventType, PartnerUid);
+        var text = head.Text;
+        var starts = utf8Body.Length >= text.Length;
+        for (var i = 0; starts && i < text.Length; i++) starts = utf8Body[i] == text[i]; // the head is ASCII
+        _head = starts ? head : default;
+        _body = starts ? utf8Body[text.Length..] : utf8Body;
+        _md5 = System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(md5);
+        (_md5Compact, _md5Text) = (true, null);
     }
 
     /// <summary>Upper-case hex MD5 of the UTF-8 body, as MNS sends it.</summary>
@@ -59,13 +78,14 @@ public sealed class PartnerMessage
         set
         {
             // 32 upper-case hex digits (always, when recorded) are kept as their 16 bytes; anything else as given.
-            _md5Compact = value is { Length: 32 } && value.All(c => char.IsAsciiDigit(c) || c is >= 'A' and <= 'F')
+            _md5Compact = value is { Length: 32 } && !value.AsSpan().ContainsAnyExcept(UpperHex)
                 && UInt128.TryParse(value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _md5);
             _md5Text = _md5Compact ? null : value;
         }
     }
 
     private UInt128 _md5;
+    private static readonly System.Buffers.SearchValues<char> UpperHex = System.Buffers.SearchValues.Create("0123456789ABCDEF");
     private bool _md5Compact;
     private string? _md5Text = "";
 

@@ -14,9 +14,13 @@ internal static class ThreadHashes
     private const int MaxKeysPerThread = 64;
 
     [ThreadStatic] private static IncrementalHash? t_sha256;
+    [ThreadStatic] private static IncrementalHash? t_md5;
     [ThreadStatic] private static Dictionary<(HashAlgorithmName, string), IncrementalHash>? t_hmacs;
 
     public static IncrementalHash Sha256() => t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    /// <summary>MD5 (message body digests, which MNS defines as MD5; not a security use).</summary>
+    public static IncrementalHash Md5() => t_md5 ??= IncrementalHash.CreateHash(HashAlgorithmName.MD5);
 
     public static IncrementalHash Hmac(HashAlgorithmName algorithm, string key)
     {

@@ -69,7 +69,24 @@ public sealed class SalesInstance
 
     /// <summary>Keeps the due key as its parts, its partner part the row's own (already shared) <see cref="PartnerUid"/>
     /// string: a key set before the row's uid was shared, or read from LiteDB as text, is split again.</summary>
-    internal void ShareDueKey() => DueKey = DueKey;
+    internal void ShareDueKey()
+    {
+        // Already in parts: only the partner part is made the row's own string (no text to build and parse again).
+        if (_duePartner is not null)
+        {
+            if (!ReferenceEquals(_duePartner, PartnerUid) && _duePartner == PartnerUid) _duePartner = PartnerUid;
+            return;
+        }
+        DueKey = DueKey;
+    }
+
+    /// <summary>Sets <see cref="DueKey"/> to <see cref="DueKeyOf"/>(<see cref="PartnerUid"/>, <paramref name="at"/>), kept as
+    /// its parts without the text (it reads back the same): the lifecycle schedules every instance after every step.</summary>
+    internal void SetDue(DateTime at)
+    {
+        if (PartnerUid is null) { DueKey = DueKeyOf(PartnerUid!, at); return; }
+        (_duePartner, _dueTicks, _dueText) = (PartnerUid, Wire.Utc(at).Ticks, null!);
+    }
 
     private string? _duePartner;
     private long _dueTicks;

@@ -158,7 +158,7 @@ public sealed class SubscriptionLifecycle(
     public static void Schedule(SalesInstance i)
     {
         i.NextDueAt = NextStep(i);
-        i.DueKey = SalesInstance.DueKeyOf(i.PartnerUid, i.NextDueAt);
+        i.SetDue(i.NextDueAt);
     }
 
     private static DateTime NextStep(SalesInstance i)
