@@ -113,6 +113,23 @@ public sealed class CompactRowTests
         }, iter: 2000);
 
     [Fact]
+    public void StoredForm_TurnsExactlyTheEmptyComputedStringsToNull() =>
+        Gen.Select(GenPlain, GenAny, GenAny, Gen.Bool, Gen.Long[0, DateTime.MaxValue.Ticks - 1]).Sample((partner, body, md5, formed, ticks) =>
+        {
+            // Each computed string property (EmptyWhen) as LiteDB's EmptyStringToNull would read it back: "" becomes null,
+            // anything else stays, whether it is kept compact or as text.
+            var m = new PartnerMessage { Id = "A1", EventType = "E", PartnerUid = partner, MessageBody = body, MessageBodyMD5 = md5 };
+            StoredForm<PartnerMessage>.Apply(m);
+            m.MessageBody.Should().Be(body.Length == 0 ? null : body);
+            m.MessageBodyMD5.Should().Be(md5.Length == 0 ? null : md5);
+
+            var key = formed ? SalesInstance.DueKeyOf(partner, new DateTime(ticks, DateTimeKind.Utc)) : body;
+            var i = new SalesInstance { PartnerUid = partner, DueKey = key };
+            StoredForm<SalesInstance>.Apply(i);
+            i.DueKey.Should().Be(key.Length == 0 ? null : key);
+        }, iter: 2000);
+
+    [Fact]
     public void DueKey_ReadsBackAsSet() =>
         Gen.Select(GenPlain, Gen.Long[0, DateTime.MaxValue.Ticks - 1], GenAny, Gen.Bool).Sample((partner, ticks, other, formed) =>
         {

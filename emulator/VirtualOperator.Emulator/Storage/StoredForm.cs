@@ -23,7 +23,13 @@ public static class StoredForm<T>
         {
             var value = Expression.Property(row, p);
             if (p.PropertyType == typeof(string))
-                steps.Add(Expression.IfThen(Expression.Equal(value, Expression.Constant("")), Expression.Assign(value, Expression.Constant(null, typeof(string)))));
+            {
+                // A property computed from a compact form names its own emptiness test: reading it would build the text.
+                Expression isEmpty = p.GetCustomAttribute<EmptyWhenAttribute>() is { } when
+                    ? Expression.PropertyOrField(row, when.Member)
+                    : Expression.Equal(value, Expression.Constant(""));
+                steps.Add(Expression.IfThen(isEmpty, Expression.Assign(value, Expression.Constant(null, typeof(string)))));
+            }
             else if (p.PropertyType == typeof(DateTime))
                 steps.Add(Expression.Assign(value, Expression.Call(typeof(StoredForm).GetMethod(nameof(StoredForm.Milliseconds), [typeof(DateTime)])!, value)));
             else if (p.PropertyType == typeof(DateTime?))
@@ -31,6 +37,17 @@ public static class StoredForm<T>
         }
         return steps.Count == 0 ? _ => { } : Expression.Lambda<Action<T>>(Expression.Block(steps), row).Compile();
     }
+}
+
+/// <summary>
+/// On a string property whose getter builds its text from a compact form (a message body, a due key): the bool property
+/// or field of the same row, <paramref name="member"/>, that is true exactly when the text is "". <see cref="StoredForm{T}"/>
+/// tests that instead of reading the text on every write.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class EmptyWhenAttribute(string member) : Attribute
+{
+    public string Member { get; } = member;
 }
 
 public static class StoredForm

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using VirtualOperator.Emulator.Storage;
 
 namespace VirtualOperator.Emulator.Products.Messages;
 
@@ -25,6 +26,7 @@ public sealed class PartnerMessage
     public string EventType { get; set; } = "";
 
     /// <summary>The body exactly as delivered: JSON text (see <see cref="PartnerEvents"/> for its shape).</summary>
+    [EmptyWhen(nameof(BodyIsEmpty))]
     public string MessageBody
     {
         get => _body is null ? null! : _head.Text + Encoding.UTF8.GetString(_body);
@@ -39,6 +41,7 @@ public sealed class PartnerMessage
 
     private byte[]? _body = [];
     private Head _head;
+    internal bool BodyIsEmpty => _body is { Length: 0 } && _head.Id is null;
 
     /// <summary>The head of a recorded event's body as <see cref="PartnerEvents"/> writes it; empty when none was cut off.</summary>
     private readonly record struct Head(string? Id, string? EventType, string? PartnerUid)
@@ -72,6 +75,7 @@ public sealed class PartnerMessage
     }
 
     /// <summary>Upper-case hex MD5 of the UTF-8 body, as MNS sends it.</summary>
+    [EmptyWhen(nameof(Md5IsEmpty))]
     public string MessageBodyMD5
     {
         get => _md5Compact ? _md5.ToString("X32", CultureInfo.InvariantCulture) : _md5Text!;
@@ -88,6 +92,7 @@ public sealed class PartnerMessage
     private static readonly System.Buffers.SearchValues<char> UpperHex = System.Buffers.SearchValues.Create("0123456789ABCDEF");
     private bool _md5Compact;
     private string? _md5Text = "";
+    internal bool Md5IsEmpty => !_md5Compact && _md5Text is { Length: 0 };
 
     /// <summary>Virtual time the event happened, milliseconds since the epoch (MNS times are ms epoch).</summary>
     public long EnqueueTime { get; set; }

@@ -47,6 +47,7 @@ public sealed class SalesInstance
     /// <summary><c>{PartnerUid}|{NextDueAt as yyyyMMddHHmmssfffffff}</c>: one indexed range finds a partner's due instances.</summary>
     /// <remarks>Kept as its two parts when it has that form (always, once scheduled): the text was 100 bytes per instance
     /// (docs/performance.md, "Memory per order"). Reads back exactly as set.</remarks>
+    [EmptyWhen(nameof(DueKeyIsEmpty))]
     public string DueKey
     {
         get => _duePartner is null ? _dueText : DueKeyOf(_duePartner, new DateTime(_dueTicks, DateTimeKind.Utc));
@@ -89,6 +90,7 @@ public sealed class SalesInstance
     }
 
     private string? _duePartner;
+    internal bool DueKeyIsEmpty => _duePartner is null && _dueText is { Length: 0 };
     private long _dueTicks;
     private string _dueText = "";
     private const string DueFormat = "yyyyMMddHHmmssfffffff";
