@@ -32,11 +32,21 @@ public sealed class PartnerMessage
         get => _body is null ? null! : _head.Text + Encoding.UTF8.GetString(_body);
         set
         {
-            // The head is rebuilt from the strings it was checked against (kept here, shared with the fields), so a
-            // field changed later does not change the body.
-            _head = value is not null && Head.Of(Id, EventType, PartnerUid) is var h && value.StartsWith(h.Text, StringComparison.Ordinal) ? h : default;
-            _body = value is null ? null : Encoding.UTF8.GetBytes(value, _head.Text.Length, value.Length - _head.Text.Length);
+            if (value is null) (_head, _body) = (default, null);
+            else KeepBody(Encoding.UTF8.GetBytes(value));
         }
+    }
+
+    /// <summary>Keeps <paramref name="utf8"/> without the head this row's fields give, when it begins with it. The head is
+    /// rebuilt from the strings it was checked against (kept here, shared with the fields), so a field changed later does
+    /// not change the body.</summary>
+    private void KeepBody(byte[] utf8)
+    {
+        var head = Head.Of(Id, EventType, PartnerUid);
+        var text = head.Text;
+        var starts = utf8.Length >= text.Length;
+        for (var i = 0; starts && i < text.Length; i++) starts = utf8[i] == text[i]; // the head is ASCII
+        (_head, _body) = starts && text.Length > 0 ? (head, utf8[text.Length..]) : (default, utf8);
     }
 
     private byte[]? _body = [];
@@ -64,12 +74,7 @@ public sealed class PartnerMessage
     /// <see cref="PartnerUid"/> must be set first.</summary>
     internal void SetRecorded(byte[] utf8Body, ReadOnlySpan<byte> md5)
     {
-        var head = Head.Of(Id, EventType, PartnerUid);
-        var text = head.Text;
-        var starts = utf8Body.Length >= text.Length;
-        for (var i = 0; starts && i < text.Length; i++) starts = utf8Body[i] == text[i]; // the head is ASCII
-        _head = starts ? head : default;
-        _body = starts ? utf8Body[text.Length..] : utf8Body;
+        KeepBody(utf8Body);
         _md5 = System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(md5);
         (_md5Compact, _md5Text) = (true, null);
     }
