@@ -75,7 +75,7 @@ public sealed class SalesInstance
         // Already in parts: only the partner part is made the row's own string (no text to build and parse again).
         if (_duePartner is not null)
         {
-            if (!ReferenceEquals(_duePartner, PartnerUid) && _duePartner == PartnerUid) _duePartner = PartnerUid;
+            if (_duePartner == PartnerUid) _duePartner = PartnerUid;
             return;
         }
         DueKey = DueKey;
@@ -83,11 +83,8 @@ public sealed class SalesInstance
 
     /// <summary>Sets <see cref="DueKey"/> to <see cref="DueKeyOf"/>(<see cref="PartnerUid"/>, <paramref name="at"/>), kept as
     /// its parts without the text (it reads back the same): the lifecycle schedules every instance after every step.</summary>
-    internal void SetDue(DateTime at)
-    {
-        if (PartnerUid is null) { DueKey = DueKeyOf(PartnerUid!, at); return; }
-        (_duePartner, _dueTicks, _dueText) = (PartnerUid, Wire.Utc(at).Ticks, null!);
-    }
+    internal void SetDue(DateTime at) =>
+        (_duePartner, _dueTicks, _dueText) = (PartnerUid ?? "", Wire.Utc(at).Ticks, null!); // a null uid keys as "", as DueKeyOf writes it
 
     private string? _duePartner;
     internal bool DueKeyIsEmpty => _duePartner is null && _dueText is { Length: 0 };
