@@ -55,7 +55,7 @@ public sealed class VirtualClock : TimeProvider
         }
     }
 
-    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", global::System.Globalization.CultureInfo.InvariantCulture);
+    private static string Iso(DateTimeOffset t) => IsoSeconds.Format(t.UtcDateTime);
 
     public override DateTimeOffset GetUtcNow() => _wall.UtcNow + _global;
 

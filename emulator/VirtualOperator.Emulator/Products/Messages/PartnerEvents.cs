@@ -3,7 +3,6 @@ using System.Text.Json;
 using VirtualOperator.Emulator.Domain;
 using VirtualOperator.Emulator.Partners;
 using VirtualOperator.Emulator.Protocol.Signing;
-using Sales = VirtualOperator.Emulator.Products.BssOpenApi.Sales;
 
 namespace VirtualOperator.Emulator.Products.Messages;
 
@@ -41,7 +40,7 @@ public sealed class PartnerEvents(MessageStore store, PartnerStore partners, Sto
                 MessageId = id,
                 EventType = eventType,
                 PartnerUid = partnerUid,
-                EventTime = Sales.Wire.Time(now.UtcDateTime),
+                EventTime = Clock.IsoSeconds.Format(now.UtcDateTime),
                 Data = payload,
             }, Json);
             // A reused MD5 context (ThreadHashes): a one-shot MD5.HashData looks the algorithm up in OpenSSL every time.

@@ -19,13 +19,7 @@ public static class Wire
     };
 
     /// <summary>BSS times: ISO-8601 UTC to the second, <c>2016-05-23T12:00:00Z</c>.</summary>
-    public static string Time(DateTime t) => string.Create(20, Utc(t), static (chars, utc) =>
-    {
-        // The sortable standard format ("s", yyyy-MM-ddTHH:mm:ss) has its own fast path; the same custom pattern is
-        // interpreted a character at a time, and a year's advance formats this about 100,000 times.
-        utc.TryFormat(chars, out _, "s", CultureInfo.InvariantCulture);
-        chars[19] = 'Z';
-    });
+    public static string Time(DateTime t) => Clock.IsoSeconds.Format(Utc(t));
     public static string? Time(DateTime? t) => t is null ? null : Time(t.Value);
 
     /// <summary>Amounts that the SDK models type as strings.</summary>
