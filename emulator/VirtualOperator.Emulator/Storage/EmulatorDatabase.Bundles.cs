@@ -60,6 +60,8 @@ public sealed partial class EmulatorDatabase
     public BsonDocument? Find(string collection, BsonValue id)
     {
         ApplyJournal();
-        return CollectionNames().Contains(collection) ? Db.GetCollection(collection).FindById(id) : null;
+        bool exists;
+        lock (_writeGate) exists = Db.CollectionExists(collection); // the header page's list: see CollectionNames
+        return exists ? Db.GetCollection(collection).FindById(id) : null;
     }
 }
