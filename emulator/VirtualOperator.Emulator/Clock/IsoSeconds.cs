@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace VirtualOperator.Emulator.Clock;
 
-/// <summary>ISO-8601 UTC to the second, <c>2016-05-23T12:00:00Z</c>: BSS times, message event times, clock errors.</summary>
+/// <summary>ISO-8601 UTC to the second, <c>2016-05-23T12:00:00Z</c>: BSS times, message event times, clock and error
+/// messages, STS expirations, V1 timestamps of the dashboard's call recipes.</summary>
 public static class IsoSeconds
 {
     /// <summary><paramref name="utc"/>'s clock reading as it is (convert first: the kind is not looked at).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using VirtualOperator.Emulator.Clock;
@@ -27,7 +26,7 @@ public static class CallRecipes
             new("Action", call.Action!), new("Version", call.Version!), new("Format", "JSON"), new("AccessKeyId", partner.AccessKeyId),
             new("SignatureMethod", RpcSignatureV1.HmacSha1), new("SignatureVersion", "1.0"),
             new("SignatureNonce", Guid.NewGuid().ToString("N")),
-            new("Timestamp", wallNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
+            new("Timestamp", IsoSeconds.Format(wallNow.UtcDateTime)),
         };
         parameters.AddRange((call.Parameters ?? []).Select(p => new KeyValuePair<string, string>(p.Name, p.Value)));
         var signature = RpcSignatureV1.Sign(RpcSignatureV1.StringToSign("GET", parameters), partner.AccessKeySecret);

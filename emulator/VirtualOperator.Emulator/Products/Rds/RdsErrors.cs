@@ -120,5 +120,5 @@ public static class RdsErrors
     public static ApiException InvalidValue(string name, string value, IEnumerable<string> allowed) =>
         CommonErrors.InvalidParameter(name, $"\"{value}\" is not one of {string.Join(", ", allowed)}.");
 
-    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Iso(DateTime t) => Clock.IsoSeconds.Format(t);
 }

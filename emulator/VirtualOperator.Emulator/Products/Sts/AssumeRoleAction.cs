@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using VirtualOperator.Emulator.Api.Sts;
@@ -69,7 +68,7 @@ internal static partial class AssumeRoleAction
             {
                 AccessKeyId = credential.Id,
                 AccessKeySecret = credential.Secret,
-                Expiration = credential.ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                Expiration = Clock.IsoSeconds.Format(credential.ExpiresAt),
                 SecurityToken = credential.SecurityToken,
             },
             // Echoed only when sent (left out when null, as before).

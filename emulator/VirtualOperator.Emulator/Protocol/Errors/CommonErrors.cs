@@ -71,7 +71,7 @@ public static class CommonErrors
     /// <summary>Emulator-specific (inferred): the partner's test account is past its one-month validity.</summary>
     public static ApiException TestAccountExpired(string partnerUid, DateTimeOffset expiredAt) =>
         new("Forbidden.TestAccountExpired",
-            $"The test account {partnerUid} expired at {expiredAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}; a test account is valid for one month from its creation.", 403);
+            $"The test account {partnerUid} expired at {Clock.IsoSeconds.Format(expiredAt.UtcDateTime)}; a test account is valid for one month from its creation.", 403);
 
     /// <summary>[I] a request body over the emulator's limit; no public source names the gateway's code for it.</summary>
     public static ApiException RequestTooLarge(int maxBytes) =>
