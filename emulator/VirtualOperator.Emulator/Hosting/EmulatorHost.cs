@@ -44,6 +44,9 @@ public static class EmulatorHost
             builder.WebHost.UseUrls(EmulatorOptions.DefaultUrl);
         // Kestrel's own refusals (400/414/431/505 before any middleware) get the emulator's JSON error body.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.UseKestrelErrorBodies()));
+        // A lone connection is served inline (LoneConnectionTransport); Kestrel takes the transport registered last.
+        if (builder.Configuration.GetValue($"{EmulatorOptions.Section}:{nameof(EmulatorOptions.InlineLoneConnection)}", true))
+            builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionListenerFactory, LoneConnectionTransport>();
         configure?.Invoke(builder);
 
         // Listening beyond loopback without a control token would open the control plane to the network: refuse to start.

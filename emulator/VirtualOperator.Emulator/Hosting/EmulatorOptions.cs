@@ -26,6 +26,12 @@ public sealed class EmulatorOptions
     public string? ControlToken { get; set; }
 
     public ControlPlaneOptions ControlPlane { get; set; } = new();
+
+    /// <summary>
+    /// A connection accepted while no other is open is served inline, without Kestrel's thread-pool hand-offs
+    /// (<see cref="LoneConnectionTransport"/>); false keeps Kestrel's default transport for every connection.
+    /// </summary>
+    public bool InlineLoneConnection { get; set; } = true;
 }
 
 public sealed class ControlPlaneOptions
