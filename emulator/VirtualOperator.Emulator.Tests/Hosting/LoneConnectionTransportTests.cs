@@ -41,6 +41,21 @@ public sealed class LoneConnectionTransportTests
     }
 
     [Fact]
+    public async Task APortInUse_IsRefusedAsKestrelRefusesIt()
+    {
+        var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var transport = new LoneConnectionTransport(NullLoggerFactory.Instance);
+            var bind = () => transport.BindAsync(taken.LocalEndpoint).AsTask();
+            // Kestrel wraps this one as "Failed to bind to address …: address already in use."
+            await bind.Should().ThrowAsync<AddressInUseException>();
+        }
+        finally { taken.Stop(); }
+    }
+
+    [Fact]
     public async Task Emulator_AnswersOnALoneConnectionAndOnTwoAtOnce()
     {
         await using var app = new EmulatorApplication(settings: new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });

@@ -26,8 +26,11 @@ public sealed class LoneConnectionTransport(ILoggerFactory loggers) : IConnectio
 
     public ValueTask<IConnectionListener> BindAsync(EndPoint endpoint, CancellationToken cancellationToken = default)
     {
-        // As Kestrel binds (IPv6Any dual-mode) and its default backlog.
-        var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+        // As Kestrel binds (IPv6Any dual-mode, its default backlog), and the exception Kestrel turns into "Failed to bind
+        // to address …: address already in use." (and tells apart when it binds localhost on both IPv4 and IPv6).
+        Socket socket;
+        try { socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint); }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse) { throw new AddressInUseException(e.Message, e); }
         socket.Listen(512);
         var logger = loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets");
         return ValueTask.FromResult<IConnectionListener>(new Listener(socket,
